@@ -25,11 +25,11 @@ public static class WorkflowDefinitionParser
         }
 
         if (utf8.StartsWith(Utf8Bom)) utf8 = utf8[3..];
+        if (!System.Text.Unicode.Utf8.IsValid(utf8)) throw new DefinitionException([new DefinitionError("$", "The document is not valid UTF-8.")]);
         JsonNode? node;
         try
         {
-            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = options.MaxDepth, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            node = JsonNode.Parse(ref reader, new JsonNodeOptions { PropertyNameCaseInsensitive = false });
+            node = JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions { MaxDepth = options.MaxDepth, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         }
         catch (JsonException ex)
         {

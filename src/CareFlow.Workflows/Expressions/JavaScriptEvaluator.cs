@@ -46,9 +46,9 @@ public sealed class JavaScriptEvaluator(ScriptLimits limits)
             Engine.PrepareScript(script, options: new ScriptPreparationOptions { ParsingOptions = Parsing });
             return null;
         }
-        catch (ParseErrorException ex)
+        catch (ScriptPreparationException ex)
         {
-            return ex.Message;
+            return ex.InnerException?.Message ?? ex.Message;
         }
     }
 
