@@ -310,10 +310,24 @@ class ControlHandler(BaseHTTPRequestHandler):
             return
         self._reply(HTTPStatus.OK, self._on_loop(route))
 
+    def _read_body(self) -> bytes:
+        # .NET's JsonContent is sent chunked, without a Content-Length.
+        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
+            chunks = []
+            while True:
+                size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
+                if size == 0:
+                    while self.rfile.readline() not in (b"\r\n", b"\n", b""):
+                        pass
+                    return b"".join(chunks)
+                chunks.append(self.rfile.read(size))
+                self.rfile.readline()
+        length = int(self.headers.get("Content-Length") or 0)
+        return self.rfile.read(length) if length else b""
+
     def do_POST(self) -> None:  # noqa: N802 - http.server naming
         path = self.path.split("?")[0]
-        length = int(self.headers.get("Content-Length") or 0)
-        raw = self.rfile.read(length) if length else b""
+        raw = self._read_body()
         if path == "/mode":
             try:
                 body = json.loads(raw or b"{}")
