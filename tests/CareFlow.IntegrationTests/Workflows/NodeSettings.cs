@@ -12,9 +12,11 @@ public static class NodeSettings
         ["CareFlow__ApiKeys__0"] = apiKey,
         ["CareFlow__DataDirectory"] = Path.Combine(folder, $"data-{node}"),
         ["CareFlow__WorkflowsDirectory"] = Path.Combine(folder, "no-workflow-files"),
+        ["Logging__Console__TimestampFormat"] = "HH:mm:ss.fff ",
         ["Logging__LogLevel__Default"] = "Warning",
         ["Logging__LogLevel__CareFlow"] = "Information",
         ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+        ["Logging__LogLevel__Hangfire"] = "Information",
     };
 
     public static string NewApiKey() => "test-" + Guid.NewGuid().ToString("N");
