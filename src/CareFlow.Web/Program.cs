@@ -2,16 +2,22 @@ using CareFlow.Core;
 using CareFlow.Core.Configuration;
 using CareFlow.Infrastructure;
 using CareFlow.Web;
+using CareFlow.Web.Designer;
+using CareFlow.Web.Security;
 
+if (PasswordHashCommand.TryRun(args)) return Environment.ExitCode;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.Services.AddCareFlowCore();
     builder.Services.AddCareFlowInfrastructure(builder.Configuration);
     builder.Services.AddCareFlowWeb();
+    builder.Services.AddCareFlowSecurity(builder.Configuration).AddCareFlowDesigner(builder.Configuration);
 
     var app = builder.Build();
     app.MapCareFlowWeb();
+    app.UseCareFlowSecurity();
+    app.MapCareFlowDesigner();
     await app.RunAsync();
     return 0;
 }
