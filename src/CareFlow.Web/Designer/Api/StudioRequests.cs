@@ -1,0 +1,56 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CareFlow.Web.Designer.Definitions;
+using CareFlow.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CareFlow.Web.Designer.Api;
+
+/// <summary>Request reading and problem responses shared by the Studio endpoints; bad input is 4xx problem+json, never 5xx.</summary>
+internal static class StudioRequests
+{
+    /// <summary>The largest definition body accepted (Elsa's default document limit, 2 MiB).</summary>
+    public const int MaxBodyBytes = 2 * 1024 * 1024;
+
+    public static async Task<(JsonObject? Body, IResult? Error)> ReadObjectAsync(HttpRequest request, bool optional, CancellationToken cancellationToken)
+    {
+        if (optional && (request.ContentLength == 0 || (request.ContentLength is null && !request.Headers.ContainsKey("Transfer-Encoding"))))
+            return ([], null);
+        if (!request.HasJsonContentType())
+            return (null, Problem(StatusCodes.Status415UnsupportedMediaType, "Send the body as application/json."));
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+                return (null, Problem(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {MaxBodyBytes} bytes."));
+            buffer.Write(chunk, 0, read);
+        }
+        if (buffer.Length == 0 && optional)
+            return ([], null);
+        try
+        {
+            var node = JsonNode.Parse(buffer.ToArray(), documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+            return node is JsonObject body ? (body, null) : (null, Problem(StatusCodes.Status400BadRequest, "The body must be a JSON object."));
+        }
+        catch (JsonException ex)
+        {
+            return (null, Problem(StatusCodes.Status400BadRequest, "Malformed JSON: " + ex.Message));
+        }
+    }
+
+    public static ProblemHttpResult Problem(int status, string detail, string? title = null) =>
+        TypedResults.Problem(detail, statusCode: status, title: title);
+
+    /// <summary>400 with every reason keyed by JSON path; the messages repeat the path because Studio shows only messages.</summary>
+    public static ValidationProblem Invalid(IReadOnlyList<DefinitionProblem> problems) =>
+        TypedResults.ValidationProblem(
+            problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => $"{p.Path}: {p.Message}").ToArray()),
+            detail: "The workflow definition was not saved: " + string.Join(" ", problems.Select(p => $"{p.Path}: {p.Message}")),
+            title: "Invalid workflow definition");
+
+    public static string? SessionOf(HttpContext context) => context.User.FindFirst(CareFlowClaimTypes.SessionId)?.Value;
+
+    public static bool CanDesign(HttpContext context) => CareFlowPolicies.CanDesign(context.User);
+}

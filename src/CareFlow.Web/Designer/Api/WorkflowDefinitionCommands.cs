@@ -1,0 +1,113 @@
+using System.Text.Json.Nodes;
+using CareFlow.Web.Designer.Definitions;
+using CareFlow.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CareFlow.Web.Designer.Api;
+
+/// <summary>Studio's write routes: save/publish, publish, retract, revert, delete; all need <see cref="CareFlowPolicies.Designer"/>.</summary>
+public static class WorkflowDefinitionCommands
+{
+    public static RouteGroupBuilder MapWorkflowDefinitionCommands(this RouteGroupBuilder api)
+    {
+        var writes = api.MapGroup("").RequireAuthorization(CareFlowPolicies.Designer);
+        writes.MapPost("/workflow-definitions", SaveAsync);
+        writes.MapPost("/workflow-definitions/{definitionId}/publish", async (string definitionId, HttpContext context, StudioDefinitionService definitions, CancellationToken ct) =>
+            Saved(await definitions.PublishAsync(definitionId, ct), context, definitionId));
+        writes.MapPost("/workflow-definitions/{definitionId}/retract", async (string definitionId, HttpContext context, StudioDefinitionService definitions, CancellationToken ct) =>
+        {
+            var latest = await definitions.RetractAsync(definitionId, ct);
+            return latest is null ? NotFound(definitionId) : Results.Ok(StudioDefinitionJson.Definition(latest, true));
+        });
+        writes.MapPost("/workflow-definitions/{definitionId}/revert/{version:int}", async (string definitionId, int version, StudioDefinitionService definitions, CancellationToken ct) =>
+        {
+            var draft = await definitions.RevertAsync(definitionId, version, ct);
+            return draft is null
+                ? StudioRequests.Problem(StatusCodes.Status404NotFound, $"Workflow '{definitionId}' has no version {version}.")
+                : Results.Ok(StudioDefinitionJson.Summary(draft));
+        });
+        writes.MapDelete("/workflow-definitions/{definitionId}", async (string definitionId, StudioDefinitionService definitions, CancellationToken ct) =>
+            await definitions.DeleteAsync(definitionId, ct) ? Results.NoContent() : NotFound(definitionId));
+        writes.MapDelete("/workflow-definition-versions/{id}", async (string id, StudioDefinitionService definitions, CancellationToken ct) =>
+            await definitions.DeleteVersionAsync(id, ct)
+                ? Results.NoContent()
+                : StudioRequests.Problem(StatusCodes.Status404NotFound, $"No workflow definition version '{id}'."));
+        writes.MapPost("/bulk-actions/delete/workflow-definitions/by-definition-id", BulkDeleteAsync);
+        writes.MapPost("/bulk-actions/publish/workflow-definitions/by-definition-ids", BulkPublishAsync);
+        return api;
+    }
+
+    private static async Task<IResult> SaveAsync(HttpContext context, StudioDefinitionService definitions, CancellationToken cancellationToken)
+    {
+        var (body, error) = await StudioRequests.ReadObjectAsync(context.Request, optional: false, cancellationToken);
+        if (error is not null)
+            return error;
+        if (body!["model"] is not JsonObject model)
+            return StudioRequests.Invalid([new DefinitionProblem("$.model", "model is required and must be a workflow definition object.")]);
+        var publish = body["publish"] is JsonValue p && p.TryGetValue(out bool flag) && flag;
+        var outcome = await definitions.SaveAsync(model, publish, StudioRequests.SessionOf(context), cancellationToken);
+        if (outcome.Problems.Count > 0)
+            return StudioRequests.Invalid(outcome.Problems);
+        if (outcome.Conflict is not null)
+            return StudioRequests.Problem(StatusCodes.Status409Conflict, outcome.Conflict, "Stale save");
+        return Saved(outcome.Saved, context, outcome.Saved!.DefinitionId);
+    }
+
+    private static IResult Saved(StoredDefinitionVersion? version, HttpContext context, string definitionId) =>
+        version is null
+            ? NotFound(definitionId)
+            : TypedResults.Ok(new JsonObject
+            {
+                ["workflowDefinition"] = StudioDefinitionJson.Definition(version, StudioRequests.CanDesign(context)),
+                ["alreadyPublished"] = false,
+                ["consumingWorkflowCount"] = 0,
+                ["validationErrors"] = new JsonArray(),
+            });
+
+    private static async Task<IResult> BulkDeleteAsync(HttpContext context, StudioDefinitionService definitions, CancellationToken cancellationToken)
+    {
+        var (ids, error) = await ReadDefinitionIdsAsync(context, cancellationToken);
+        if (error is not null)
+            return error;
+        var deleted = 0;
+        foreach (var id in ids)
+            deleted += await definitions.DeleteAsync(id, cancellationToken) ? 1 : 0;
+        return TypedResults.Ok(new JsonObject { ["deleted"] = deleted });
+    }
+
+    private static async Task<IResult> BulkPublishAsync(HttpContext context, StudioDefinitionService definitions, CancellationToken cancellationToken)
+    {
+        var (ids, error) = await ReadDefinitionIdsAsync(context, cancellationToken);
+        if (error is not null)
+            return error;
+        JsonArray published = [], alreadyPublished = [], notFound = [];
+        foreach (var id in ids)
+        {
+            var latest = await definitions.FindAsync(id, VersionSelector.Latest, cancellationToken);
+            if (latest is null)
+                notFound.Add(id);
+            else if (latest.IsPublished)
+                alreadyPublished.Add(id);
+            else if (await definitions.PublishAsync(id, cancellationToken) is not null)
+                published.Add(id);
+        }
+        return TypedResults.Ok(new JsonObject
+        {
+            ["published"] = published, ["alreadyPublished"] = alreadyPublished, ["notFound"] = notFound,
+            ["skipped"] = new JsonArray(), ["updatedConsumers"] = new JsonArray(),
+        });
+    }
+
+    private static async Task<(IReadOnlyList<string> Ids, IResult? Error)> ReadDefinitionIdsAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        var (body, error) = await StudioRequests.ReadObjectAsync(context.Request, optional: false, cancellationToken);
+        if (error is not null)
+            return ([], error);
+        if (body!["definitionIds"] is not JsonArray array || array.Any(i => DefinitionDocuments.Text(i) is null))
+            return ([], StudioRequests.Problem(StatusCodes.Status400BadRequest, "definitionIds must be an array of strings."));
+        return ([.. array.Select(i => DefinitionDocuments.Text(i)!)], null);
+    }
+
+    private static ProblemHttpResult NotFound(string definitionId) =>
+        StudioRequests.Problem(StatusCodes.Status404NotFound, $"No workflow '{definitionId}'.");
+}

@@ -1,0 +1,56 @@
+using System.Text.Json.Nodes;
+
+namespace CareFlow.Web.Designer.Definitions;
+
+/// <summary>Importing the repository's <c>workflows/*.json</c> as published versions.</summary>
+public sealed partial class StudioDefinitionService
+{
+    /// <summary>
+    /// Publishes <paramref name="document"/> under its own <c>version</c> when the store has no version of that
+    /// definition at or above it. A newer version saved from the designer is never overwritten.
+    /// </summary>
+    public async Task<ImportResult> ImportPublishedAsync(JsonObject document, CancellationToken cancellationToken = default)
+    {
+        var definitionId = DefinitionDocuments.Text(document["definitionId"]);
+        if (string.IsNullOrWhiteSpace(definitionId))
+            return new ImportResult(ImportStatus.Invalid, [new DefinitionProblem("$.definitionId", "definitionId is required.")]);
+        var fileVersion = document["version"] is null ? 1 : DefinitionDocuments.Number(document["version"]) ?? 0;
+        if (fileVersion < 1)
+            return new ImportResult(ImportStatus.Invalid, [new DefinitionProblem("$.version", "version must be a positive whole number.")]);
+        var clean = DefinitionDocuments.CleanModel(document);
+        if (clean["customProperties"] is JsonObject properties)
+            properties.Remove(DefinitionDocuments.RevisionProperty);
+        inputTypes.FillMissingTypeNames(clean);
+        var problems = validator.Validate(clean);
+        if (problems.Count > 0)
+            return new ImportResult(ImportStatus.Invalid, problems);
+
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var history = await store.GetAsync(definitionId, cancellationToken);
+            var highest = history?.Versions.Max(v => v.Version) ?? 0;
+            if (highest >= fileVersion)
+                return new ImportResult(ImportStatus.UpToDate, []);
+            var now = clock.GetUtcNow();
+            var versions = (history?.Versions ?? []).Select(v => v with { IsLatest = false, IsPublished = false }).ToList();
+            var imported = WithDocument(new StoredDefinitionVersion
+            {
+                Id = DefinitionDocuments.NewId(), DefinitionId = definitionId, Version = fileVersion,
+                IsLatest = true, IsPublished = true, CreatedAt = now, UpdatedAt = now, Document = "",
+            }, clean);
+            versions.Add(imported);
+            if (await store.TryReplaceAsync(definitionId, history?.Stamp ?? 0, versions, cancellationToken))
+                return new ImportResult(ImportStatus.Imported, []);
+        }
+        return new ImportResult(ImportStatus.UpToDate, []);
+    }
+}
+
+public enum ImportStatus
+{
+    Imported,
+    UpToDate,
+    Invalid,
+}
+
+public sealed record ImportResult(ImportStatus Status, IReadOnlyList<DefinitionProblem> Problems);

@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+
+namespace CareFlow.Web.Security;
+
+/// <summary>
+/// Every authorization policy in one place. Routes say <c>.RequireAuthorization(CareFlowPolicies.ElsaApi)</c>.
+/// </summary>
+public static class CareFlowPolicies
+{
+    /// <summary>
+    /// The Elsa API under <c>/elsa/api</c>: an API-key caller, or any signed-in user. Reads are open to every
+    /// signed-in user (the designer's read-only view); writes additionally need <see cref="Designer"/>.
+    /// </summary>
+    public const string ElsaApi = "CareFlow.ElsaApi";
+
+    /// <summary>Changing workflow definitions: an API-key caller or a signed-in user in role <c>designer</c>.</summary>
+    public const string Designer = "CareFlow.Designer";
+
+    /// <summary>A signed-in user (cookie); the designer pages use it.</summary>
+    public const string SignedIn = "CareFlow.SignedIn";
+
+    /// <summary>The CORS policy for <c>/elsa/api</c> (origins from <c>CareFlow:AllowedOrigins</c>, none by default).</summary>
+    public const string ElsaApiCors = "CareFlow.ElsaApiCors";
+
+    /// <summary>Registers the policies.</summary>
+    public static void Configure(AuthorizationOptions options)
+    {
+        options.AddPolicy(ElsaApi, policy => policy
+            .AddAuthenticationSchemes(CareFlowAuthenticationSchemes.Cookie, CareFlowAuthenticationSchemes.ApiKey)
+            .RequireAuthenticatedUser());
+        options.AddPolicy(Designer, policy => policy
+            .AddAuthenticationSchemes(CareFlowAuthenticationSchemes.Cookie, CareFlowAuthenticationSchemes.ApiKey)
+            .RequireAuthenticatedUser()
+            .RequireAssertion(context => CanDesign(context.User)));
+        options.AddPolicy(SignedIn, policy => policy
+            .AddAuthenticationSchemes(CareFlowAuthenticationSchemes.Cookie)
+            .RequireAuthenticatedUser());
+    }
+
+    /// <summary>True for callers allowed to change, publish, revert and delete definitions.</summary>
+    public static bool CanDesign(ClaimsPrincipal user) =>
+        user.Identities.Any(identity => identity.IsAuthenticated
+            && (identity.AuthenticationType == CareFlowAuthenticationSchemes.ApiKey
+                || identity.HasClaim(identity.RoleClaimType, CareFlowRoles.Designer)));
+}
