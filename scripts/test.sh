@@ -2,7 +2,8 @@
 # The one test command: ./scripts/test.sh [extra dotnet test arguments, e.g. --filter Name~Referral]
 #
 # On a Debian 12 machine with the .NET 10 SDK and no Docker, it:
-#   1. apt-get installs whatever is missing (postgresql, python3-aiosmtpd, chromium, docker-compose);
+#   1. apt-get installs whatever is missing (postgresql, python3-aiosmtpd, chromium, docker-compose,
+#      and nodejs/npm, which the CareFlow.Web build needs for the designer bundle);
 #   2. builds CareFlow.sln;
 #   3. starts a throwaway PostgreSQL 15 cluster and the test SMTP server (tests/tools/smtp_server.py)
 #      on free loopback ports, inside a temporary folder;
@@ -138,6 +139,10 @@ install_missing_packages() {
     fi
     if ! command -v docker-compose >/dev/null; then
         missing+=(docker-compose)
+    fi
+    # The CareFlow.Web build runs `npm ci` for the Elsa Studio designer bundle.
+    if ! command -v npm >/dev/null; then
+        missing+=(nodejs npm)
     fi
     [[ ${#missing[@]} -eq 0 ]] && return 0
 
