@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CareFlow.Core;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Registers the care domain's services and the system clock.</summary>
+    public static IServiceCollection AddCareFlowCore(this IServiceCollection services)
+    {
+        // TryAdd so that tests can register a FakeTimeProvider first.
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+}

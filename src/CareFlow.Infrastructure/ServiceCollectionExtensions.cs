@@ -1,0 +1,103 @@
+using CareFlow.Core.Configuration;
+using CareFlow.Core.Email;
+using CareFlow.Infrastructure.DataProtection;
+using CareFlow.Infrastructure.Email;
+using CareFlow.Infrastructure.Health;
+using CareFlow.Infrastructure.Persistence;
+using CareFlow.Infrastructure.Settings;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace CareFlow.Infrastructure;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// Database, job storage and mail transport: the embedded default (SQLite, in-memory Hangfire, .eml outbox) unless
+    /// ConnectionStrings:CareFlow (PostgreSQL) or Smtp:Host is set.
+    /// </summary>
+    /// <exception cref="CareFlowConfigurationException">A setting is malformed; nothing has been registered.</exception>
+    public static IServiceCollection AddCareFlowInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = InfrastructureSettings.Load(configuration, Environment.CurrentDirectory);
+        services.AddSingleton(settings);
+        services.AddSingleton(settings.Paths);
+        services.Configure<CareFlowOptions>(configuration.GetSection(CareFlowOptions.SectionName));
+        services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.SectionName));
+
+        AddPersistence(services, settings);
+        AddJobs(services, settings);
+        AddEmail(services, settings);
+        return services;
+    }
+
+    private static void AddPersistence(IServiceCollection services, InfrastructureSettings settings)
+    {
+        // Registered first: its StartingAsync migrates before any other hosted service starts.
+        services.AddHostedService<DatabaseMigrator>();
+        if (settings.PostgresConnectionString is { } connectionString)
+        {
+            services.AddDbContext<CareFlowDbContext, PostgresCareFlowDbContext>(o => PostgresCareFlowDbContext.Configure(o, connectionString));
+        }
+        else
+        {
+            services.AddDbContext<CareFlowDbContext, SqliteCareFlowDbContext>(o => SqliteCareFlowDbContext.Configure(o, settings.Paths.DatabaseFile));
+        }
+
+        services.AddDataProtection().SetApplicationName("CareFlow");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
+            o => o.XmlRepository = new EfXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+    }
+
+    private static void AddJobs(IServiceCollection services, InfrastructureSettings settings)
+    {
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (settings.PostgresConnectionString is { } connectionString)
+            {
+                config.UsePostgreSqlStorage(
+                    o => o.UseNpgsqlConnection(connectionString),
+                    new PostgreSqlStorageOptions
+                    {
+                        SchemaName = CareFlowSchemas.Hangfire,
+                        PrepareSchemaIfNecessary = true,
+                        UseSlidingInvisibilityTimeout = true,
+                        EnableLongPolling = true,
+                    });
+            }
+            else
+            {
+                config.UseInMemoryStorage();
+            }
+        });
+
+        // A short schedule poll so that a due timer fires within about a second.
+        services.AddHangfireServer(o => o.SchedulePollingInterval = TimeSpan.FromSeconds(1));
+        services.AddHealthChecks().AddCheck<HangfireHealthCheck>("hangfire");
+    }
+
+    private static void AddEmail(IServiceCollection services, InfrastructureSettings settings)
+    {
+        services.AddSingleton<MimeMessageFactory>();
+        if (settings.UsesSmtp)
+        {
+            services.AddSingleton<IEmailSender, MailKitEmailSender>();
+            services.AddHealthChecks().AddCheck<SmtpHealthCheck>("email", HealthStatus.Degraded);
+        }
+        else
+        {
+            services.AddSingleton<IEmailSender, FileOutboxEmailSender>();
+            services.AddHealthChecks().AddCheck<OutboxHealthCheck>("email");
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CareFlow.Web;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>HTTP concerns: problem details and the JSON contract of the API (camelCase, enums as strings).</summary>
+    public static IServiceCollection AddCareFlowWeb(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+        });
+        return services;
+    }
+}

@@ -1,0 +1,19 @@
+using CareFlow.Workflows.Expressions;
+
+namespace CareFlow.Workflows;
+
+/// <summary>Engine settings, bound to <c>CareFlow:Workflows</c>.</summary>
+public sealed class WorkflowOptions
+{
+    /// <summary>Activity classes beyond the built-ins (CareFlow's own activities register here).</summary>
+    public IList<Type> ActivityTypes { get; } = [];
+
+    /// <summary>Sandbox limits for JavaScript expressions.</summary>
+    public ScriptLimits ScriptLimits { get; set; } = new();
+
+    /// <summary>Largest accepted definition document, in bytes (default 2 MiB).</summary>
+    public int MaxDefinitionBytes { get; set; } = 2 * 1024 * 1024;
+
+    /// <summary>How long an event that found no bookmark is kept for one that may appear (default 10 minutes).</summary>
+    public TimeSpan EventQueueRetention { get; set; } = TimeSpan.FromMinutes(10);
+}

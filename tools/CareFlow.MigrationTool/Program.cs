@@ -1,0 +1,3 @@
+using CareFlow.MigrationTool;
+
+return MigrationCommands.Run(args, Console.Out, Console.Error);
