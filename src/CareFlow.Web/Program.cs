@@ -2,6 +2,7 @@ using CareFlow.Core;
 using CareFlow.Core.Configuration;
 using CareFlow.Infrastructure;
 using CareFlow.Web;
+using CareFlow.Web.Designer;
 using CareFlow.Web.Security;
 
 if (PasswordHashCommand.TryRun(args)) return 0;
