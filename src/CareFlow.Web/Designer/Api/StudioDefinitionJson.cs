@@ -14,6 +14,7 @@ public static class StudioDefinitionJson
     {
         var document = version.ParseDocument();
         DefinitionDocuments.Stamp(document, version);
+        DefinitionDocuments.AddRevisionToken(document, version.Revision);
         return Complete(document, version.DefinitionId, version.Id, canDesign);
     }
 
