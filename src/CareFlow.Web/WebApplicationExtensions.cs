@@ -1,4 +1,5 @@
 using CareFlow.Web.Designer;
+using CareFlow.Web.Endpoints;
 using CareFlow.Web.Health;
 using CareFlow.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -15,6 +16,7 @@ public static class WebApplicationExtensions
         app.UseCareFlowSecurity();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapCareFlowDesigner();
+        app.MapElsaRuntime();
         return app;
     }
 }

@@ -14,6 +14,8 @@ public static class WorkflowPersistenceExtensions
         services.AddScoped<IWorkflowRuntime>(sp => sp.GetRequiredService<EfWorkflowRuntime>());
         services.AddSingleton<IWorkflowTimerScheduler, HangfireWorkflowTimerScheduler>();
         services.AddScoped<ResumeWorkflowJob>();
+        services.AddScoped<DispatchWorkflowJob>();
+        services.AddScoped<WorkflowInstanceQueries>();
         services.AddHostedService<WorkflowRecoveryService>();
         return services;
     }
