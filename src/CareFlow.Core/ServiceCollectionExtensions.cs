@@ -1,3 +1,4 @@
+using CareFlow.Workflows;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -10,6 +11,7 @@ public static class ServiceCollectionExtensions
     {
         // TryAdd so that tests can register a FakeTimeProvider first.
         services.TryAddSingleton(TimeProvider.System);
+        services.AddCareFlowWorkflows();
         return services;
     }
 }

@@ -5,6 +5,7 @@ using CareFlow.Infrastructure.Email;
 using CareFlow.Infrastructure.Health;
 using CareFlow.Infrastructure.Persistence;
 using CareFlow.Infrastructure.Settings;
+using CareFlow.Infrastructure.Workflows;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.DataProtection;
@@ -34,6 +35,7 @@ public static class ServiceCollectionExtensions
         AddPersistence(services, settings);
         AddJobs(services, settings);
         AddEmail(services, settings);
+        services.AddCareFlowWorkflowPersistence();
         return services;
     }
 

@@ -1,4 +1,7 @@
+using CareFlow.Web.Designer;
+using CareFlow.Web.Endpoints;
 using CareFlow.Web.Health;
+using CareFlow.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace CareFlow.Web;
@@ -10,7 +13,10 @@ public static class WebApplicationExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCareFlowSecurity();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapCareFlowDesigner();
+        app.MapElsaRuntime();
         return app;
     }
 }

@@ -1,0 +1,22 @@
+using CareFlow.Core.Workflows;
+using CareFlow.Workflows.Management;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CareFlow.Infrastructure.Workflows;
+
+/// <summary>Registers the database-backed engine runtime, Hangfire timers and recovery.</summary>
+public static class WorkflowPersistenceExtensions
+{
+    public static IServiceCollection AddCareFlowWorkflowPersistence(this IServiceCollection services)
+    {
+        services.AddScoped<IWorkflowDefinitionStore, EfWorkflowDefinitionStore>();
+        services.AddScoped<EfWorkflowRuntime>();
+        services.AddScoped<IWorkflowRuntime>(sp => sp.GetRequiredService<EfWorkflowRuntime>());
+        services.AddSingleton<IWorkflowTimerScheduler, HangfireWorkflowTimerScheduler>();
+        services.AddScoped<ResumeWorkflowJob>();
+        services.AddScoped<DispatchWorkflowJob>();
+        services.AddScoped<WorkflowInstanceQueries>();
+        services.AddHostedService<WorkflowRecoveryService>();
+        return services;
+    }
+}
