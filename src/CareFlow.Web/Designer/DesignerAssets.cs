@@ -9,14 +9,27 @@ internal static class DesignerAssets
     // Studio calls new Uri(remote-endpoint), so it needs an absolute URL; the page derives it from its own
     // origin (correct behind a reverse proxy too). The list's "edit" callback opens CareFlow's editor page.
     public const string Script = """
+        // Studio's editor defines window.editorHotkeys in an inline script; keep Ctrl+S working if that is ever blocked.
+        window.editorHotkeys = window.editorHotkeys || {
+          register(dotNetRef) {
+            this._handler = e => {
+              if ((e.ctrlKey || e.metaKey) && e.key === 's' && !e.shiftKey) { e.preventDefault(); dotNetRef.invokeMethodAsync('OnHotKeysCtrlS'); }
+              if ((e.ctrlKey || e.metaKey) && e.shiftKey && e.key === 'S') { e.preventDefault(); dotNetRef.invokeMethodAsync('OnHotKeysCtrlShiftS'); }
+            };
+            window.addEventListener('keydown', this._handler);
+          },
+          dispose() { if (this._handler) { window.removeEventListener('keydown', this._handler); this._handler = null; } },
+        };
         for (const element of document.querySelectorAll('[data-careflow-endpoint]')) {
           element.setAttribute('remote-endpoint', new URL(element.dataset.careflowEndpoint, location.origin).href);
         }
-        customElements.whenDefined('elsa-workflow-definition-list').then(() => {
-          for (const list of document.querySelectorAll('elsa-workflow-definition-list')) {
-            list.editWorkflowDefinition = id => { location.href = '/designer/' + encodeURIComponent(id); };
-          }
-        });
+        for (const name of ['elsa-workflow-definition-list', 'elsa-workflow-instance-viewer']) {
+          customElements.whenDefined(name).then(() => {
+            for (const element of document.querySelectorAll(name)) {
+              element.editWorkflowDefinition = id => { location.href = '/designer/' + encodeURIComponent(id); };
+            }
+          });
+        }
         """;
 
     public const string Style = """
@@ -29,7 +42,7 @@ internal static class DesignerAssets
         .careflow-bar form { margin: 0; }
         .careflow-readonly { background: #fff3cd; color: #5c4400; padding: .3rem 1rem; font-size: .85rem; }
         .careflow-studio { flex: 1; min-height: 0; overflow: auto; }
-        elsa-workflow-definition-editor, elsa-workflow-definition-list { display: block; height: 100%; }
+        elsa-workflow-definition-editor, elsa-workflow-definition-list, elsa-workflow-instance-viewer { display: block; height: 100%; }
         .careflow-definitions { padding: .5rem 1rem 1rem; font-size: .9rem; }
         .careflow-definitions table { border-collapse: collapse; }
         .careflow-definitions td, .careflow-definitions th { padding: .2rem .8rem; border-bottom: 1px solid #ddd; text-align: left; }
