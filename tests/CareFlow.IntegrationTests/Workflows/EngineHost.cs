@@ -60,9 +60,16 @@ public sealed class EngineHost : IAsyncDisposable
         try
         {
             _ = host.Services.GetRequiredService<IGlobalConfiguration>();
-            _ = host.Services.GetRequiredService<JobStorage>();
+            var storage = host.Services.GetRequiredService<JobStorage>();
             _ = host.Services.GetRequiredService<JobActivator>();
             _ = host.Services.GetRequiredService<IBackgroundJobClient>();
+
+            // A host outside this gate (a WebApplicationFactory of another test class) can still swap the statics.
+            if (storage.ToString()?.Contains($"DB: {database.Name},", StringComparison.Ordinal) != true)
+            {
+                throw new InvalidOperationException($"Hangfire storage of another host was picked up ({storage}); run again.");
+            }
+
             await host.StartAsync(cancellationToken);
         }
         finally

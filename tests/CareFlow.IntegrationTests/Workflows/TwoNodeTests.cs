@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using CareFlow.IntegrationTests.Processes;
 
 namespace CareFlow.IntegrationTests.Workflows;
@@ -11,7 +12,7 @@ namespace CareFlow.IntegrationTests.Workflows;
 /// when it starts), and both nodes' workers fire them. Each bookmark must be resumed exactly once.
 /// </summary>
 [Collection(ProcessTestsSerial.Name)]
-public sealed class TwoNodeTests(ITestOutputHelper output)
+public sealed partial class TwoNodeTests(ITestOutputHelper output)
 {
     private const int Instances = 100;
     private const string DefinitionId = "two-nodes";
@@ -34,26 +35,29 @@ public sealed class TwoNodeTests(ITestOutputHelper output)
         var history = new History();
         var clock = Stopwatch.StartNew();
 
-        // Instances start on node A, which arms their timers; the delays (12-16 s) leave time for node B to start
-        // and re-arm the same timers before any is due.
+        // Instances start on node A, which arms their timers; the delays (25-29 s) leave time for node B to start
+        // and re-arm the same timers before any is due (a start takes 5-20 s on a loaded 2-core machine).
         await Parallel.ForEachAsync(Enumerable.Range(0, Instances), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = Token }, async (i, ct) =>
         {
-            var body = new JsonObject { ["correlationId"] = Key(i), ["input"] = new JsonObject { ["delay"] = $"00:00:{12 + (i % 5)}" } };
+            var body = new JsonObject { ["correlationId"] = Key(i), ["input"] = new JsonObject { ["delay"] = $"00:00:{25 + (i % 5)}" } };
             var (type, detail) = await history.InvokeAsync("node-a", "start", Key(i), () => apiA.ExecuteAsync(DefinitionId, body, ct));
             Assert.True(type == OpType.Ok, $"Start {Key(i)}: {type} {detail}");
         });
         var started = clock.Elapsed;
         await nodeB.StartAsync(Token);
         var nodeBReady = clock.Elapsed;
+        var rearmed = 0;
         await Poll.UntilAsync(
             async () =>
             {
-                var log = await ReadSharedAsync(nodeB.LogFile!);
-                return (log.Contains("pending workflow timers", StringComparison.Ordinal), "node B has not logged its timer re-arming yet");
+                var match = RearmedLine().Match(await ReadSharedAsync(nodeB.LogFile!));
+                rearmed = match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : -1;
+                return (match.Success, "node B has not logged its timer re-arming yet");
             },
             TimeSpan.FromSeconds(30),
             "node B re-armed the pending timers",
             Token);
+        var finishedBeforeRace = await JournalQueries.FinishedCountAsync(db, DefinitionId, Token);
 
         // Each event goes to both nodes at the same moment; each request is retried until acknowledged.
         await Parallel.ForEachAsync(Enumerable.Range(0, Instances), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = Token }, async (i, ct) =>
@@ -100,7 +104,7 @@ public sealed class TwoNodeTests(ITestOutputHelper output)
         var summary = string.Create(
             CultureInfo.InvariantCulture,
             $"two-nodes: instances {Instances}; triggers ok {history.Count("trigger", OpType.Ok)} (node-a {history.Ops.Count(o => o is { Function: "trigger", Type: OpType.Ok, Process: "node-a" })}) fail {history.Count("trigger", OpType.Fail)} unknown {history.Count("trigger", OpType.Unknown)}; "
-            + $"timer jobs run {timerJobsRun} on {timerServers} servers | lost {lost}, duplicated {duplicated}, stuck {stuck} | parked events {parked} | "
+            + $"node B re-armed {rearmed} timers ({finishedBeforeRace} finished before), timer jobs run {timerJobsRun} on {timerServers} servers | lost {lost}, duplicated {duplicated}, stuck {stuck} | parked events {parked} | "
             + $"started {started.TotalSeconds:0.0} s, node B ready {nodeBReady.TotalSeconds:0.0} s, events done {eventsDone.TotalSeconds:0.0} s, all finished {finished.TotalSeconds:0.0} s");
         output.WriteLine(summary);
         await File.WriteAllTextAsync(Path.Combine(folder, "summary.txt"), summary + "\n", Token);
@@ -108,10 +112,13 @@ public sealed class TwoNodeTests(ITestOutputHelper output)
         TestContext.Current.SendDiagnosticMessage(summary);
 
         Assert.True((rows.Count, lost, duplicated, stuck) == (Instances, 0, 0, 0), summary);
-        Assert.True(timerJobsRun > Instances && timerServers == 2, $"The timers were not raced (each needs jobs on both nodes): {summary}");
+        Assert.True(rearmed > 0 && timerJobsRun > Instances && timerServers == 2, $"The timers were not raced (each needs jobs on both nodes): {summary}");
     }
 
     private static string Key(int i) => $"n-{i}";
+
+    [GeneratedRegex(@"Re-armed (\d+) pending workflow timers")]
+    private static partial Regex RearmedLine();
 
     private static async Task<string> ReadSharedAsync(string path)
     {
