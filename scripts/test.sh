@@ -46,6 +46,8 @@ PG_DATA=""
 PG_STARTED=0
 SMTP_PID=""
 CHILD_PID=""
+LAST_GROUP=""
+TEST_GROUP=""
 T_START=$EPOCHREALTIME
 T_SETUP=0
 T_BUILD=0
@@ -73,28 +75,33 @@ as_pg_owner() {
 run_group() {
     setsid "$@" &
     CHILD_PID=$!
+    LAST_GROUP=$CHILD_PID
     local rc=0
     wait "$CHILD_PID" || rc=$?
     CHILD_PID=""
     return "$rc"
 }
 
+# TERM, then KILL after 5 s, to every process left in process group $1.
 stop_group() {
-    [[ -n "$CHILD_PID" ]] || return 0
-    kill -TERM -- "-$CHILD_PID" 2>/dev/null || kill -TERM "$CHILD_PID" 2>/dev/null || true
+    local group=$1
+    [[ -n "$group" ]] && kill -0 -- "-$group" 2>/dev/null || return 0
+    kill -TERM -- "-$group" 2>/dev/null
     for _ in $(seq 50); do
-        kill -0 "$CHILD_PID" 2>/dev/null || break
+        kill -0 -- "-$group" 2>/dev/null || return 0
         sleep 0.1
     done
-    kill -KILL -- "-$CHILD_PID" 2>/dev/null || true
-    CHILD_PID=""
+    kill -KILL -- "-$group" 2>/dev/null || true
 }
 
 cleanup() {
     local rc=$?
     trap - EXIT INT TERM
     set +e
-    stop_group
+    stop_group "$CHILD_PID"
+    # Processes the tests started and left behind (a CareFlow node, a browser) would keep ports and
+    # CI pipes open.
+    stop_group "$TEST_GROUP"
     [[ -n "$PHASE" ]] && end_phase
     if [[ -n "$SMTP_PID" ]]; then
         kill "$SMTP_PID" 2>/dev/null
@@ -314,6 +321,7 @@ main() {
         --blame-hang-timeout "$HANG_TIMEOUT" --blame-hang-dump-type none \
         "-p:TestingPlatformCommandLineArguments=--ignore-exit-code 8" \
         "$@" || rc=$?
+    TEST_GROUP=$LAST_GROUP
     end_phase
     find "$ARTIFACTS" -mindepth 1 -type d -empty -delete
     summarize
