@@ -75,6 +75,10 @@ public static class ServiceCollectionExtensions
                         PrepareSchemaIfNecessary = true,
                         UseSlidingInvisibilityTimeout = true,
                         EnableLongPolling = true,
+                        // Locks are rows: a node killed while holding one (the delayed-job scheduler's, say) leaves it
+                        // behind until it counts as stale, and until then no node moves due timers to the queue. The
+                        // default is 10 minutes; CareFlow's jobs are idempotent, so an early steal costs nothing.
+                        DistributedLockTimeout = TimeSpan.FromSeconds(30),
                     });
             }
             else

@@ -28,3 +28,6 @@ public sealed class PendingEventHostFixture() : EngineHostFixture("pending_event
 
 /// <summary>System clock; Hangfire's BackgroundJobServer on PostgreSQL storage fires the timers.</summary>
 public sealed class HangfireTimerHostFixture() : EngineHostFixture("hangfire_timers");
+
+/// <summary>System clock, own database: its Hangfire lock table is tampered with.</summary>
+public sealed class StaleLockHostFixture() : EngineHostFixture("stale_lock");
