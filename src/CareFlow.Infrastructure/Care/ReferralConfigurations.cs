@@ -35,9 +35,9 @@ internal sealed class ProviderNotificationConfiguration : IEntityTypeConfigurati
     }
 }
 
-internal sealed class BarrierConfiguration : IEntityTypeConfiguration<Barrier>
+internal sealed class BarrierConfiguration : IEntityTypeConfiguration<AccessBarrier>
 {
-    public void Configure(EntityTypeBuilder<Barrier> builder)
+    public void Configure(EntityTypeBuilder<AccessBarrier> builder)
     {
         builder.ToTable("barriers", CareFlowSchemas.Domain);
         builder.HasKey(b => b.Id);

@@ -3,7 +3,7 @@ namespace CareFlow.Core.Care.Screening;
 /// <summary>Validates answers against an instrument and applies its domain rules. No domain is special-cased in code.</summary>
 public static class ScreeningScorer
 {
-    /// <param name="answers">Question id → selected option values.</param>
+    /// <summary>Scores answers (question id → selected option values).</summary>
     public static ScreeningResult Score(ScreeningInstrument instrument, IReadOnlyDictionary<string, string[]> answers)
     {
         ArgumentNullException.ThrowIfNull(instrument);

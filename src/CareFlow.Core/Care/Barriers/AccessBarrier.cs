@@ -1,7 +1,7 @@
 namespace CareFlow.Core.Care.Barriers;
 
 /// <summary>Something that blocks a client's access, linked to the need, referral, service and cost option involved.</summary>
-public sealed class Barrier
+public sealed class AccessBarrier
 {
     public Guid Id { get; set; }
 
