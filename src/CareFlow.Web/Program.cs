@@ -5,7 +5,7 @@ using CareFlow.Web;
 using CareFlow.Web.Designer;
 using CareFlow.Web.Security;
 
-if (PasswordHashCommand.TryRun(args)) return 0;
+if (PasswordHashCommand.TryRun(args)) return Environment.ExitCode;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +16,8 @@ try
 
     var app = builder.Build();
     app.MapCareFlowWeb();
+    app.UseCareFlowSecurity();
+    app.MapCareFlowDesigner();
     await app.RunAsync();
     return 0;
 }

@@ -144,7 +144,8 @@ public sealed class WorkflowRunnerTests
         var def = Def(Defs.Workflow([Defs.Activity("loop", "Elsa.WriteLine", ("text", Defs.Script("while(true){}", "String")))], []));
         var watch = Stopwatch.StartNew();
         var state = await h.StartAsync(def);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        // The sandbox stops the script after 0.5 s of wall time; the bound is loose because CI machines may be heavily loaded.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"took {watch.Elapsed}");
         Assert.Equal(WorkflowSubStatus.Faulted, state.SubStatus);
         Assert.Contains("limit and was stopped", Assert.Single(state.Incidents).Message, StringComparison.Ordinal);
     }

@@ -1,5 +1,6 @@
 using CareFlow.Core.Email;
 using CareFlow.Infrastructure.Settings;
+using MimeKit;
 
 namespace CareFlow.Infrastructure.Email;
 
@@ -9,6 +10,9 @@ namespace CareFlow.Infrastructure.Email;
 /// </summary>
 public sealed class FileOutboxEmailSender(MimeMessageFactory factory, CareFlowDataPaths paths) : IEmailSender
 {
+    // CRLF as on the wire, so an outbox file is the exact bytes SMTP DATA would carry.
+    private static readonly FormatOptions CrLf = new() { NewLineFormat = NewLineFormat.Dos };
+
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
         var mime = factory.Create(message);
@@ -19,7 +23,7 @@ public sealed class FileOutboxEmailSender(MimeMessageFactory factory, CareFlowDa
         {
             await using (var stream = File.Create(temporary))
             {
-                await mime.WriteToAsync(stream, cancellationToken);
+                await mime.WriteToAsync(CrLf, stream, cancellationToken);
             }
 
             File.Move(temporary, target, overwrite: true);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using CareFlow.Core.Workflows;
 using CareFlow.Workflows.Activities.Builtins;
 using CareFlow.Workflows.Runtime;
+using CareFlow.Workflows.Management;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -13,6 +14,7 @@ public sealed partial class EfWorkflowRuntime
     {
         var payload = new JsonObject { [Event.PayloadInputKey] = stimulus.Input?.DeepClone() ?? new JsonObject() };
         var resumed = await DeliverAsync(stimulus, payload, pendingEventId: null, cancellationToken);
+        if (stimulus.WorkflowInstanceId is null) resumed += await StartTriggeredAsync(stimulus, payload, cancellationToken);
         if (resumed > 0) return resumed;
 
         // Nothing waits yet: keep the event, then look once more, so that a bookmark committed meanwhile is not missed.
@@ -26,6 +28,27 @@ public sealed partial class EfWorkflowRuntime
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return await DeliverAsync(stimulus, payload, pending.Id, cancellationToken);
+    }
+
+    /// <summary>Starts an instance of every published definition whose <c>Elsa.Event</c> trigger (canStartWorkflow) has this name.</summary>
+    private async Task<int> StartTriggeredAsync(EventStimulus stimulus, JsonObject payload, CancellationToken cancellationToken)
+    {
+        var (published, _) = await definitions.Store.ListAsync(new DefinitionQuery { VersionOptions = VersionOptions.Published }, cancellationToken);
+        var started = 0;
+        foreach (var stored in published)
+        {
+            var definition = WorkflowDefinitionService.Materialize(stored);
+            var trigger = definition.Root.Activities.FirstOrDefault(a => a.Type == "Elsa.Event" && a.CanStartWorkflow
+                && (a.Json["eventName"]?["expression"]?["value"] ?? a.Json["eventName"])?.ToString() == stimulus.EventName);
+            if (trigger is null) continue;
+            await StartAsync(stored.DefinitionId, VersionOptions.Published, new StartWorkflowRequest
+            {
+                CorrelationId = stimulus.CorrelationId, TriggerActivityId = trigger.Id, Input = payload.DeepClone().AsObject(),
+            }, cancellationToken);
+            started++;
+        }
+
+        return started;
     }
 
     /// <summary>Retries every pending event that has not expired, and drops expired ones.</summary>

@@ -9,6 +9,17 @@ internal static class DesignerAssets
     // Studio calls new Uri(remote-endpoint), so it needs an absolute URL; the page derives it from its own
     // origin (correct behind a reverse proxy too). The list's "edit" callback opens CareFlow's editor page.
     public const string Script = """
+        // Studio's editor defines window.editorHotkeys in an inline script; keep Ctrl+S working if that is ever blocked.
+        window.editorHotkeys = window.editorHotkeys || {
+          register(dotNetRef) {
+            this._handler = e => {
+              if ((e.ctrlKey || e.metaKey) && e.key === 's' && !e.shiftKey) { e.preventDefault(); dotNetRef.invokeMethodAsync('OnHotKeysCtrlS'); }
+              if ((e.ctrlKey || e.metaKey) && e.shiftKey && e.key === 'S') { e.preventDefault(); dotNetRef.invokeMethodAsync('OnHotKeysCtrlShiftS'); }
+            };
+            window.addEventListener('keydown', this._handler);
+          },
+          dispose() { if (this._handler) { window.removeEventListener('keydown', this._handler); this._handler = null; } },
+        };
         for (const element of document.querySelectorAll('[data-careflow-endpoint]')) {
           element.setAttribute('remote-endpoint', new URL(element.dataset.careflowEndpoint, location.origin).href);
         }

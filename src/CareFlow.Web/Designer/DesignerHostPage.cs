@@ -12,9 +12,13 @@ namespace CareFlow.Web.Designer;
 /// </summary>
 internal static class DesignerHostPage
 {
-    /// <summary>Same origin only; Blazor needs wasm-unsafe-eval, MudBlazor inline styles, Monaco blob workers.</summary>
+    /// <summary>
+    /// Same origin only; Blazor needs wasm-unsafe-eval, MudBlazor inline styles, Monaco blob workers. The hash admits
+    /// the one inline script Studio 3.8.2's editor renders (<c>window.editorHotkeys</c>); designer.js has a fallback.
+    /// </summary>
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval' 'sha256-snlP1jz0gjwc5cTz9ErZcliXuCK63+Mmf68RRCeptgc='; "
+        + "style-src 'self' 'unsafe-inline'; "
         + "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; "
         + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
 

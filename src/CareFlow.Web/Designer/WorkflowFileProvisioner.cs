@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using CareFlow.Web.Designer.Definitions;
-using Microsoft.Extensions.Options;
 
 namespace CareFlow.Web.Designer;
 
@@ -9,8 +8,8 @@ namespace CareFlow.Web.Designer;
 /// the file's <c>version</c>. A file that fails validation is logged and skipped; it never stops the app.
 /// </summary>
 public sealed class WorkflowFileProvisioner(
-    StudioDefinitionService definitions, IOptions<DesignerOptions> options, IConfiguration configuration,
-    IWebHostEnvironment environment, ILogger<WorkflowFileProvisioner> logger) : IHostedService
+    IServiceScopeFactory scopes, IConfiguration configuration, IWebHostEnvironment environment,
+    ILogger<WorkflowFileProvisioner> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -20,6 +19,8 @@ public sealed class WorkflowFileProvisioner(
             logger.LogInformation("No workflows directory found; nothing to provision.");
             return;
         }
+        await using var scope = scopes.CreateAsyncScope();
+        var definitions = scope.ServiceProvider.GetRequiredService<StudioDefinitionService>();
         foreach (var file in Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal))
         {
             try
@@ -57,7 +58,6 @@ public sealed class WorkflowFileProvisioner(
         var configured = configuration["CareFlow:WorkflowsDirectory"];
         if (!string.IsNullOrWhiteSpace(configured))
             return Directory.Exists(configured) ? configured : null;
-        _ = options.Value;
         string[] candidates =
         [
             Path.Combine(environment.ContentRootPath, "workflows"),

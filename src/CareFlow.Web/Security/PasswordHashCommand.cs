@@ -10,7 +10,9 @@ public static class PasswordHashCommand
     /// <summary>Runs the command when <paramref name="args"/> asks for it; returns false otherwise.</summary>
     public static bool TryRun(string[] args)
     {
-        if (args.Length == 0 || args[0] != "hash-password")
+        // Skips the "--contentRoot <dir>" pair that `dotnet run` puts first (see CareFlow.Web.csproj).
+        var command = args.Length >= 2 && args[0] == "--contentRoot" ? args.Skip(2).FirstOrDefault() : args.FirstOrDefault();
+        if (command != "hash-password")
             return false;
         if (!Console.IsInputRedirected)
             Console.Error.Write("Password: ");

@@ -14,6 +14,7 @@ public static class StudioDefinitionJson
     {
         var document = version.ParseDocument();
         DefinitionDocuments.Stamp(document, version);
+        DefinitionDocuments.AddRevisionToken(document, version.Revision);
         return Complete(document, version.DefinitionId, version.Id, canDesign);
     }
 
@@ -30,7 +31,8 @@ public static class StudioDefinitionJson
         return Complete(document, definitionId, id, canDesign);
     }
 
-    public static JsonObject Summary(StoredDefinitionVersion version)
+    /// <summary>A list row; Studio enables a row's publish/delete actions only when it carries a <c>publish</c> link.</summary>
+    public static JsonObject Summary(StoredDefinitionVersion version, bool canDesign)
     {
         var document = version.ParseDocument();
         return new JsonObject
@@ -47,6 +49,9 @@ public static class StudioDefinitionJson
             ["materializerName"] = "Json",
             ["createdAt"] = version.CreatedAt.ToString("O", CultureInfo.InvariantCulture),
             ["isReadonly"] = document["isReadonly"] is JsonValue r && r.TryGetValue(out bool isReadonly) && isReadonly,
+            ["links"] = canDesign
+                ? new JsonArray(Link($"{Api}/workflow-definitions/{Uri.EscapeDataString(version.DefinitionId)}/publish", "publish", "POST"))
+                : new JsonArray(),
         };
     }
 

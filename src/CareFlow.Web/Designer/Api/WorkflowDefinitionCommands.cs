@@ -24,7 +24,7 @@ public static class WorkflowDefinitionCommands
             var draft = await definitions.RevertAsync(definitionId, version, ct);
             return draft is null
                 ? StudioRequests.Problem(StatusCodes.Status404NotFound, $"Workflow '{definitionId}' has no version {version}.")
-                : Results.Ok(StudioDefinitionJson.Summary(draft));
+                : Results.Ok(StudioDefinitionJson.Summary(draft, true));
         });
         writes.MapDelete("/workflow-definitions/{definitionId}", async (string definitionId, StudioDefinitionService definitions, CancellationToken ct) =>
             await definitions.DeleteAsync(definitionId, ct) ? Results.NoContent() : NotFound(definitionId));
@@ -34,6 +34,7 @@ public static class WorkflowDefinitionCommands
                 : StudioRequests.Problem(StatusCodes.Status404NotFound, $"No workflow definition version '{id}'."));
         writes.MapPost("/bulk-actions/delete/workflow-definitions/by-definition-id", BulkDeleteAsync);
         writes.MapPost("/bulk-actions/publish/workflow-definitions/by-definition-ids", BulkPublishAsync);
+        writes.MapPost("/bulk-actions/retract/workflow-definitions/by-definition-ids", BulkRetractAsync);
         return api;
     }
 
@@ -95,6 +96,26 @@ public static class WorkflowDefinitionCommands
         {
             ["published"] = published, ["alreadyPublished"] = alreadyPublished, ["notFound"] = notFound,
             ["skipped"] = new JsonArray(), ["updatedConsumers"] = new JsonArray(),
+        });
+    }
+
+    private static async Task<IResult> BulkRetractAsync(HttpContext context, StudioDefinitionService definitions, CancellationToken cancellationToken)
+    {
+        var (ids, error) = await ReadDefinitionIdsAsync(context, cancellationToken);
+        if (error is not null)
+            return error;
+        JsonArray retracted = [], alreadyRetracted = [], notFound = [];
+        foreach (var id in ids)
+        {
+            var published = await definitions.FindAsync(id, VersionSelector.Published, cancellationToken);
+            if (published is null)
+                (await definitions.FindAsync(id, VersionSelector.Latest, cancellationToken) is null ? notFound : alreadyRetracted).Add(id);
+            else if (await definitions.RetractAsync(id, cancellationToken) is not null)
+                retracted.Add(id);
+        }
+        return TypedResults.Ok(new JsonObject
+        {
+            ["retracted"] = retracted, ["alreadyRetracted"] = alreadyRetracted, ["notFound"] = notFound, ["skipped"] = new JsonArray(),
         });
     }
 

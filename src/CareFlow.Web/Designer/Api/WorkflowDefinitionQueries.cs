@@ -103,10 +103,15 @@ public static class WorkflowDefinitionQueries
             _ => v => (v.Name ?? v.DefinitionId).ToUpperInvariant(),
         };
         var ordered = (descending ? items.OrderByDescending(key) : items.OrderBy(key)).ToList();
-        var pageItems = ordered.Skip(page * pageSize).Take(pageSize).Select(v => (JsonNode)StudioDefinitionJson.Summary(v)).ToArray();
+        var canDesign = StudioRequests.CanDesign(context);
+        var pageItems = ordered.Skip(page * pageSize).Take(pageSize).Select(v => (JsonNode)StudioDefinitionJson.Summary(v, canDesign)).ToArray();
+        // Studio 3.8 enables "Create workflow" and the bulk actions only when the list carries a bulk-publish link.
         var links = new JsonArray();
-        if (StudioRequests.CanDesign(context))
+        if (canDesign)
+        {
             links.Add(StudioDefinitionJson.Link(ElsaApiGroup.Prefix + "/workflow-definitions", "create", "POST"));
+            links.Add(StudioDefinitionJson.Link(ElsaApiGroup.Prefix + "/bulk-actions/publish/workflow-definitions/by-definition-ids", "bulk-publish", "POST"));
+        }
         return TypedResults.Ok(new JsonObject
         {
             ["items"] = new JsonArray(pageItems),

@@ -30,6 +30,8 @@ public static class DefinitionDocuments
         var document = (JsonObject)model.DeepClone();
         foreach (var field in ServerOwned)
             document.Remove(field);
+        if (document["customProperties"] is JsonObject properties)
+            properties.Remove(RevisionProperty);
         return document;
     }
 
@@ -47,9 +49,14 @@ public static class DefinitionDocuments
         document["isPublished"] = version.IsPublished;
         document["createdAt"] = version.CreatedAt.ToString("O", CultureInfo.InvariantCulture);
         document["toolVersion"] ??= "3.8.0.0";
+    }
+
+    /// <summary>Adds the revision token Studio round-trips with its next save (only in responses to Studio).</summary>
+    public static void AddRevisionToken(JsonObject document, int revision)
+    {
         if (document["customProperties"] is not JsonObject properties)
             document["customProperties"] = properties = [];
-        properties[RevisionProperty] = version.Revision;
+        properties[RevisionProperty] = revision;
     }
 
     /// <summary>An empty flowchart with a Start activity: what a designer sees for a definition id not yet saved.</summary>

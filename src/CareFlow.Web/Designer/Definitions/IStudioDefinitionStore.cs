@@ -15,8 +15,9 @@ public interface IStudioDefinitionStore
 
     /// <summary>
     /// Replaces the definition's versions when its stamp still equals <paramref name="expectedStamp"/>
-    /// (0: the definition must not exist). An empty list deletes the definition. False when someone else won.
+    /// (0: the definition must not exist). An empty list deletes the definition. Returns the versions as stored
+    /// (the store may assign revisions), or null when someone else changed the definition first.
     /// </summary>
-    Task<bool> TryReplaceAsync(string definitionId, long expectedStamp, IReadOnlyList<StoredDefinitionVersion> versions,
+    Task<IReadOnlyList<StoredDefinitionVersion>?> TryReplaceAsync(string definitionId, long expectedStamp, IReadOnlyList<StoredDefinitionVersion> versions,
         CancellationToken cancellationToken = default);
 }

@@ -25,19 +25,19 @@ public sealed class InMemoryStudioDefinitionStore : IStudioDefinitionStore
             return Task.FromResult(_definitions.Values.SelectMany(d => d.Versions).FirstOrDefault(v => v.Id == versionId));
     }
 
-    public Task<bool> TryReplaceAsync(string definitionId, long expectedStamp, IReadOnlyList<StoredDefinitionVersion> versions,
+    public Task<IReadOnlyList<StoredDefinitionVersion>?> TryReplaceAsync(string definitionId, long expectedStamp, IReadOnlyList<StoredDefinitionVersion> versions,
         CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
             var current = _definitions.GetValueOrDefault(definitionId)?.Stamp ?? 0;
             if (current != expectedStamp)
-                return Task.FromResult(false);
+                return Task.FromResult<IReadOnlyList<StoredDefinitionVersion>?>(null);
             if (versions.Count == 0)
                 _definitions.Remove(definitionId);
             else
                 _definitions[definitionId] = new DefinitionHistory(definitionId, ++_lastStamp, [.. versions.OrderBy(v => v.Version)]);
-            return Task.FromResult(true);
+            return Task.FromResult<IReadOnlyList<StoredDefinitionVersion>?>(versions);
         }
     }
 }

@@ -39,7 +39,7 @@ public sealed partial class StudioDefinitionService
                 IsLatest = true, IsPublished = true, CreatedAt = now, UpdatedAt = now, Document = "",
             }, clean);
             versions.Add(imported);
-            if (await store.TryReplaceAsync(definitionId, history?.Stamp ?? 0, versions, cancellationToken))
+            if (await store.TryReplaceAsync(definitionId, history?.Stamp ?? 0, versions, cancellationToken) is not null)
                 return new ImportResult(ImportStatus.Imported, []);
         }
         return new ImportResult(ImportStatus.UpToDate, []);

@@ -86,8 +86,9 @@ public sealed partial class StudioDefinitionService(
         }
         saved = WithDocument(saved, document);
         versions.Add(saved);
-        return await store.TryReplaceAsync(definitionId, history?.Stamp ?? 0, versions, cancellationToken)
-            ? SaveOutcome.Success(saved)
+        var stored = await store.TryReplaceAsync(definitionId, history?.Stamp ?? 0, versions, cancellationToken);
+        return stored is not null
+            ? SaveOutcome.Success(stored.First(v => v.Id == saved.Id))
             : SaveOutcome.Stale("Someone else saved this workflow at the same moment; reload it and apply your change again.");
     }
 
@@ -144,7 +145,7 @@ public sealed partial class StudioDefinitionService(
     public async Task<bool> DeleteAsync(string definitionId, CancellationToken cancellationToken = default)
     {
         var history = await store.GetAsync(definitionId, cancellationToken);
-        return history is not null && await store.TryReplaceAsync(definitionId, history.Stamp, [], cancellationToken);
+        return history is not null && await store.TryReplaceAsync(definitionId, history.Stamp, [], cancellationToken) is not null;
     }
 
     /// <summary>Deletes one version; when it was the latest, the highest remaining version becomes latest.</summary>
@@ -181,8 +182,8 @@ public sealed partial class StudioDefinitionService(
             var result = change(versions);
             if (result is null)
                 return null;
-            if (await store.TryReplaceAsync(definitionId, history.Stamp, versions, cancellationToken))
-                return versions.FirstOrDefault(v => v.Id == result.Id) ?? result;
+            if (await store.TryReplaceAsync(definitionId, history.Stamp, versions, cancellationToken) is { } stored)
+                return stored.FirstOrDefault(v => v.Id == result.Id) ?? result;
         }
         throw new InvalidOperationException($"The workflow definition '{definitionId}' kept changing; try again.");
     }
