@@ -9,14 +9,17 @@ public static class CareDataExtensions
     public static async Task<Case> RequireCaseAsync(this ICareData data, Guid caseId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return await data.FirstOrDefaultAsync(data.Query<Case>().Where(c => c.Id == caseId), cancellationToken)
+        // A case opened earlier in this burst is not in the database yet: look in the unit of work first.
+        return data.Local<Case>().FirstOrDefault(c => c.Id == caseId)
+            ?? await data.FirstOrDefaultAsync(data.Query<Case>().Where(c => c.Id == caseId), cancellationToken)
             ?? throw CareEntityNotFoundException.For("Case", caseId);
     }
 
     public static async Task<Client> RequireClientAsync(this ICareData data, Guid clientId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return await data.FirstOrDefaultAsync(data.Query<Client>().Where(c => c.Id == clientId), cancellationToken)
+        return data.Local<Client>().FirstOrDefault(c => c.Id == clientId)
+            ?? await data.FirstOrDefaultAsync(data.Query<Client>().Where(c => c.Id == clientId), cancellationToken)
             ?? throw CareEntityNotFoundException.For("Client", clientId);
     }
 
