@@ -62,7 +62,7 @@ public sealed class ScheduleCheckIn(ICareData data) : Activity
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(bookmark);
         var id = Guid.Parse(bookmark.Payload!["checkInId"]!.GetValue<string>());
-        var checkIn = await data.FirstOrDefaultAsync(data.Query<CheckIn>().Where(c => c.Id == id), context.CancellationToken)
+        var checkIn = await data.FindAsync<CheckIn>(c => c.Id == id, context.CancellationToken)
             ?? throw CareEntityNotFoundException.For("Check-in", id);
         await data.RequireCaseAsync(checkIn.CaseId, context.CancellationToken);
         CheckInId = checkIn.Id.ToString();

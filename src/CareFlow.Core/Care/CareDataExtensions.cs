@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CareFlow.Core.Care.Cases;
 using CareFlow.Core.Care.Clients;
 
@@ -28,5 +29,13 @@ public static class CareDataExtensions
     {
         var @case = await data.RequireCaseAsync(caseId, cancellationToken);
         return (@case, await data.RequireClientAsync(@case.ClientId, cancellationToken));
+    }
+
+    /// <summary>The first match in the unit of work (added earlier in this burst) or else in the database.</summary>
+    public static async Task<T?> FindAsync<T>(this ICareData data, Expression<Func<T, bool>> predicate, CancellationToken cancellationToken = default) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(predicate);
+        return data.Local<T>().FirstOrDefault(predicate.Compile()) ?? await data.FirstOrDefaultAsync(data.Query<T>().Where(predicate), cancellationToken);
     }
 }
