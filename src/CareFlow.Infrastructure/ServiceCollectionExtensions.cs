@@ -1,5 +1,6 @@
 using CareFlow.Core.Configuration;
 using CareFlow.Core.Email;
+using CareFlow.Infrastructure.Care;
 using CareFlow.Infrastructure.DataProtection;
 using CareFlow.Infrastructure.Email;
 using CareFlow.Infrastructure.Health;
@@ -36,6 +37,7 @@ public static class ServiceCollectionExtensions
         AddJobs(services, settings);
         AddEmail(services, settings);
         services.AddCareFlowWorkflowPersistence();
+        services.AddCareFlowCarePersistence();
         return services;
     }
 
