@@ -16,6 +16,7 @@ await host.StartAsync();
 await using var db = NpgsqlDataSource.Create(settings.ConnectionString);
 var pg = new PgProbe(db);
 await pg.InitialiseAsync();
+CpuClock.Attach(await pg.BackendPidAsync());
 var scopes = host.Services.GetRequiredService<IServiceScopeFactory>();
 var definitions = await BenchSetup.PublishDefinitionsAsync(scopes, TimerScenario.Delay);
 var progress = new Progress(wall);

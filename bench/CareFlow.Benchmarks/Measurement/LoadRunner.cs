@@ -43,11 +43,13 @@ public static class LoadRunner
 
         await Task.Delay(warmup);
         window.Open();
+        var (process, server) = (CpuClock.ProcessMs(), CpuClock.ServerMs());
         await Task.Delay(duration);
         var length = window.Close();
+        (process, server) = (CpuClock.ProcessMs() - process, CpuClock.ServerMs() - server);
         await Task.WhenAll(tasks);
 
-        return new LoadSample(clients, [.. latencies.SelectMany(l => l)], length, errors, firstError);
+        return new LoadSample(clients, [.. latencies.SelectMany(l => l)], length, errors, firstError, process, server);
     }
 
     private sealed class Window

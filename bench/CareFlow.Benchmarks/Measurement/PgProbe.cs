@@ -23,6 +23,12 @@ public sealed class PgProbe(NpgsqlDataSource db)
         }
     }
 
+    public async Task<int> BackendPidAsync()
+    {
+        await using var command = db.CreateCommand("SELECT pg_backend_pid()");
+        return (int)(await command.ExecuteScalarAsync())!;
+    }
+
     public async Task<string> DescribeServerAsync()
     {
         await using var command = db.CreateCommand(

@@ -21,7 +21,7 @@ public sealed class Report
             ? string.Join(" ", result.RoundRates.Select(r => F(r, 0)))
             : string.Join(" ", result.RoundRates.Zip(ceiling.RoundRates, (e, c) => F(e / c, 2)));
         _rows.AppendLine(CultureInfo.InvariantCulture,
-            $" {id,-2} | {what,-50} | {result.Clients,7} | {F(result.PerSecond),8} | {F(result.P50Ms, 2),7} | {F(result.P99Ms, 2),7} | {ratio,-11} | {rounds,-16} | {result.Completed,6}{Errors(result)}");
+            $" {id,-2} | {what,-50} | {result.Clients,7} | {F(result.PerSecond),8} | {F(result.P50Ms, 2),7} | {F(result.P99Ms, 2),7} | {ratio,-11} | {F(result.CpuPerOperation.Process, 2),10} | {F(result.CpuPerOperation.Server, 2),9} | {rounds,-30} | {result.Completed,6}{Errors(result)}");
     }
 
     public void Line(string id, string text) => _rows.AppendLine(CultureInfo.InvariantCulture, $" {id,-2} | {text}");
@@ -35,8 +35,8 @@ public sealed class Report
         output.WriteLine();
         output.WriteLine(header);
         output.WriteLine();
-        output.WriteLine(" #  | measurement                                        | clients |    ops/s |  p50 ms |  p99 ms | ratio       | per round        |    ops");
-        output.WriteLine(" ---+----------------------------------------------------+---------+----------+---------+---------+-------------+------------------+-------");
+        output.WriteLine(" #  | measurement                                        | clients |    ops/s |  p50 ms |  p99 ms | ratio       | app CPU ms | pg CPU ms | per round                      |    ops");
+        output.WriteLine(" ---+----------------------------------------------------+---------+----------+---------+---------+-------------+------------+-----------+--------------------------------+-------");
         output.Write(_rows);
         output.WriteLine();
         output.WriteLine("Goals (issue 3, item 13)");
