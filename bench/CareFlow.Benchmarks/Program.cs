@@ -47,6 +47,8 @@ await counted.PrepareAsync();
 var resumeCounts = await StatementCounter.RunAsync(pg, counting, settings.CountedOperations, () => counted.ResumeAsync(0));
 var startCounts = await StatementCounter.RunAsync(pg, counting, settings.CountedOperations, () => counted.StartAsync(0));
 var triggerCounts = await StatementCounter.RunAsync(pg, counting, settings.CountedOperations, () => counted.TriggerAsync(0));
+progress.Say("CPU breakdown of one resume");
+var cpu = await CpuBreakdown.RunAsync(scopes, db, definitions.Ping, engine.StartInput, raw.StepAsync, engine.ResumeAsync, settings.CountedOperations);
 var stateSizes = await pg.StateSizesAsync([.. engine.InstanceIds]);
 var definitionSize = await pg.DefinitionSizeAsync(definitions.Ping);
 
@@ -57,7 +59,7 @@ var memory = PeakMemory.Read();
 
 var report = new Report();
 BenchSummary.Write(report, new BenchSummary.Figures(
-    throughput, resumeCounts, startCounts, triggerCounts, timers, memory, stateSizes, definitionSize));
+    throughput, resumeCounts, startCounts, triggerCounts, timers, memory, stateSizes, definitionSize, cpu));
 var header = $"CareFlow benchmark: {Environment.ProcessorCount} cores, {await pg.DescribeServerAsync()}\n" +
     $"{settings.Warmup.TotalSeconds:0} s warm-up, then {settings.Duration.TotalSeconds:0} s per row in {settings.Rounds} interleaved rounds; " +
     $"load average {loadBefore} at the start, {MachineLoad.Read()} at the end; run took {wall.Elapsed.TotalSeconds:0} s";

@@ -22,7 +22,8 @@ public static class BenchSummary
         TimerResult Timers,
         (double PeakMiB, double CurrentMiB) Memory,
         (int Min, int Max, int StoredMax) StateSizes,
-        int DefinitionSize);
+        int DefinitionSize,
+        IReadOnlyList<CpuBreakdown.Part> Cpu);
 
     public static void Write(Report report, Figures f)
     {
@@ -54,6 +55,8 @@ public static class BenchSummary
 
         report.Note($"  instance state: {f.StateSizes.Min}-{f.StateSizes.Max} chars of JSON ({f.StateSizes.StoredMax} bytes stored after TOAST); raw step state {RawStepScenario.StateSize} chars");
         report.Note($"  ping definition JSON: {f.DefinitionSize} chars, read from the database by every resume");
+        report.Note("  app CPU per call, one client (µs; this process's CPU time, GC and Hangfire polling included):");
+        foreach (var part in f.Cpu) report.Note($"    {Report.F(part.MicrosecondsPerCall, 0),7}  {part.What}");
         Breakdown(report, "resume (ResumeAsync)", f.ResumeCounts);
         Breakdown(report, "start (StartAsync)", f.StartCounts);
         Breakdown(report, "TriggerEvent resume", f.TriggerCounts);
