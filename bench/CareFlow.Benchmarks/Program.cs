@@ -34,6 +34,7 @@ foreach (var clients in BenchSettings.Concurrencies)
 {
     throughput[clients] = await Interleaved.RunAsync(clients, settings,
         [("a", raw.StepAsync), ("b", engine.StartAsync), ("c", engine.ResumeAsync), ("c'", engine.TriggerAsync)], progress.Say);
+    progress.Say($"{clients} client(s): " + string.Join(", ", throughput[clients].Select(r => $"{r.Key} {r.Value.PerSecond:0.0}/s p50 {r.Value.P50Ms:0.0} ms")));
 }
 
 progress.Say($"(e) counting the SQL of {settings.CountedOperations} resumes, starts and event resumes in a database of their own");
