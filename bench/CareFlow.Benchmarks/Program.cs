@@ -56,11 +56,13 @@ var definitionSize = await pg.DefinitionSizeAsync(definitions.Ping);
 progress.Say($"(d) {settings.TimerSamples} single timers, then {settings.TimerCount} timers due at once");
 var timers = await new TimerScenario(scopes, db, clock).RunAsync(
     definitions.SingleTimer, definitions.BatchTimer, settings.TimerSamples, settings.TimerCount, throughput[8]["b"].PerSecond);
+progress.Say($"(d') {settings.TimerCount} due timers resumed by 8 parallel ResumeWorkflowJob calls, without Hangfire");
+var sweepSeconds = await new TimerScenario(scopes, db, clock).SweepAsync(definitions.HourTimer, settings.TimerCount);
 var memory = PeakMemory.Read();
 
 var report = new Report();
 BenchSummary.Write(report, new BenchSummary.Figures(
-    throughput, resumeCounts, startCounts, triggerCounts, timers, memory, stateSizes, definitionSize, cpu));
+    throughput, resumeCounts, startCounts, triggerCounts, timers, sweepSeconds, memory, stateSizes, definitionSize, cpu));
 var header = $"CareFlow benchmark: {Environment.ProcessorCount} cores, {await pg.DescribeServerAsync()}\n" +
     $"{settings.Warmup.TotalSeconds:0} s warm-up, then {settings.Duration.TotalSeconds:0} s per row in {settings.Rounds} interleaved rounds; " +
     $"load average {loadBefore} at the start, {MachineLoad.Read()} at the end; run took {wall.Elapsed.TotalSeconds:0} s";

@@ -10,17 +10,18 @@ namespace CareFlow.Benchmarks.Scenarios;
 /// <summary>Publishes the bench definitions (fresh ids per run, so a preset database may hold older runs) and sizes the state.</summary>
 public static class BenchSetup
 {
-    public sealed record Definitions(string Ping, string SingleTimer, string BatchTimer);
+    public sealed record Definitions(string Ping, string SingleTimer, string BatchTimer, string HourTimer);
 
     public static async Task<Definitions> PublishDefinitionsAsync(IServiceScopeFactory scopes, TimeSpan delay)
     {
         var run = Guid.CreateVersion7().ToString("N")[^8..];
-        var ids = new Definitions($"bench-ping-{run}", $"bench-timer-single-{run}", $"bench-timer-batch-{run}");
+        var ids = new Definitions($"bench-ping-{run}", $"bench-timer-single-{run}", $"bench-timer-batch-{run}", $"bench-timer-hour-{run}");
         await using var scope = scopes.CreateAsyncScope();
         var service = scope.ServiceProvider.GetRequiredService<WorkflowDefinitionService>();
         await service.SaveAsync(BenchDefinitions.Ping(ids.Ping), publish: true, new ValidationOptions());
         await service.SaveAsync(BenchDefinitions.Timer(ids.SingleTimer, delay), publish: true, new ValidationOptions());
         await service.SaveAsync(BenchDefinitions.Timer(ids.BatchTimer, delay), publish: true, new ValidationOptions());
+        await service.SaveAsync(BenchDefinitions.Timer(ids.HourTimer, TimeSpan.FromHours(1)), publish: true, new ValidationOptions());
         return ids;
     }
 

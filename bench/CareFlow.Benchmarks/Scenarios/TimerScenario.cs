@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CareFlow.Benchmarks.Hosting;
 using CareFlow.Benchmarks.Measurement;
 using CareFlow.Core.Workflows;
+using CareFlow.Infrastructure.Workflows;
 using CareFlow.Workflows.Management;
 using CareFlow.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
@@ -79,6 +80,44 @@ public sealed class TimerScenario(IServiceScopeFactory scopes, NpgsqlDataSource 
             count, creation.Elapsed, overran, latencies.Count,
             latencies.Count > 0 ? latencies[0] : double.NaN, Percentile.Of(latencies, 50), latencies.Count == count ? latencies[^1] : double.NaN,
             await HangfireStatesAsync(batchStart, dueAt), 0, double.NaN, double.NaN, double.NaN);
+    }
+
+    /// <summary>
+    /// (d′) What the engine does without Hangfire's per-job scheduling: instances wait on a 1 h Delay, the engine's clock
+    /// jumps past it, and 8 parallel callers run <see cref="ResumeWorkflowJob"/> (the job Hangfire would run) for every
+    /// due bookmark, as one sweep job per due moment would. Returns the seconds from the first call to the last resume.
+    /// </summary>
+    public async Task<double> SweepAsync(string hourDefinitionId, int count)
+    {
+        var waiting = new System.Collections.Concurrent.ConcurrentBag<(string InstanceId, string BookmarkId)>();
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            while (Interlocked.Increment(ref next) < count)
+            {
+                var state = await StartAsync(hourDefinitionId);
+                waiting.Add((state.Id, state.Bookmarks[0].Id));
+            }
+        })));
+
+        clock.Freeze(DateTimeOffset.UtcNow.AddHours(2));
+        try
+        {
+            var sweep = Stopwatch.StartNew();
+            await Parallel.ForEachAsync(waiting, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (timer, ct) =>
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<ResumeWorkflowJob>().RunAsync(timer.InstanceId, timer.BookmarkId, ct);
+            });
+            sweep.Stop();
+            await using var command = db.CreateCommand("SELECT count(*) FROM workflows.instances WHERE definition_id = $1 AND status = 'Finished'");
+            command.Parameters.Add(new NpgsqlParameter { Value = hourDefinitionId });
+            return (long)(await command.ExecuteScalarAsync())! == count ? sweep.Elapsed.TotalSeconds : double.NaN;
+        }
+        finally
+        {
+            clock.Unfreeze();
+        }
     }
 
     private async Task<WorkflowState> StartAsync(string definitionId)
