@@ -14,7 +14,8 @@ public sealed class StudioEditor(IPage page)
         await page.Locator(".mud-expand-panel-text").First.WaitForAsync();
     }
 
-    public ILocator ToolboxCategory(string category) => page.Locator(".mud-expand-panel-text", new() { HasTextString = category });
+    public ILocator ToolboxCategory(string category) => page.Locator(".mud-expand-panel-text",
+        new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^\\s*" + System.Text.RegularExpressions.Regex.Escape(category) + "\\s*$") });
 
     public ILocator ToolboxItem(string displayName) =>
         page.Locator("div[draggable=true]", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^\\s*" + System.Text.RegularExpressions.Regex.Escape(displayName) + "\\s*$") });
