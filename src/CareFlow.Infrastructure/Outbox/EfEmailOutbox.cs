@@ -1,0 +1,63 @@
+using CareFlow.Core.Outbox;
+using CareFlow.Infrastructure.Email;
+using CareFlow.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CareFlow.Infrastructure.Outbox;
+
+/// <summary>
+/// Adds outbox rows to the scoped context's change tracker; they commit with the caller's burst or use case, and the
+/// <see cref="OutboxCommitInterceptor"/> wakes the dispatcher once that commit has happened.
+/// </summary>
+public sealed class EfEmailOutbox(CareFlowDbContext db, IOptions<Core.Email.EmailOptions> emailOptions, TimeProvider time) : IEmailOutbox
+{
+    public async Task<bool> EnqueueAsync(OutboxEmail email, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        var to = MimeMessageFactory.RequireMailbox(email.To, "to");
+        var from = MimeMessageFactory.RequireMailbox(email.Email.From, "from");
+        HeaderText.Require(email.Email.Subject, "subject");
+        if (db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.Entity.Key == email.Key)
+            || await db.Set<OutboxMessage>().AsNoTracking().AnyAsync(m => m.Key == email.Key, cancellationToken))
+        {
+            return false;
+        }
+
+        var now = time.GetUtcNow();
+        db.Set<OutboxMessage>().Add(new OutboxMessage
+        {
+            Id = Guid.CreateVersion7(now),
+            Key = email.Key,
+            MessageId = OutboxKey.MessageId(email.Key, MessageIdDomain(from)),
+            Template = $"{email.Email.Template}@{email.Email.Version}",
+            From = from,
+            To = to,
+            Subject = email.Email.Subject,
+            TextBody = email.Email.TextBody,
+            HtmlBody = email.Email.HtmlBody,
+            Topic = email.Topic,
+            WorkflowInstanceId = email.WorkflowInstanceId,
+            Status = OutboxStatus.Pending,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        });
+        OutboxCommitInterceptor.MarkPending(db);
+        return true;
+    }
+
+    public async Task<int> CancelPendingAsync(string topic, CancellationToken cancellationToken = default)
+    {
+        var rows = await db.Set<OutboxMessage>().Where(m => m.Topic == topic && m.Status == OutboxStatus.Pending).ToListAsync(cancellationToken);
+        foreach (var row in rows) row.Status = OutboxStatus.Cancelled;
+        return rows.Count;
+    }
+
+    private string MessageIdDomain(string from)
+    {
+        if (emailOptions.Value.MessageIdDomain is { Length: > 0 } configured) return configured;
+        var at = from.LastIndexOf('@');
+        var domain = at < 0 ? "" : from[(at + 1)..].TrimEnd('>', ' ');
+        return domain.Length > 0 ? domain : "careflow.localhost";
+    }
+}
