@@ -1,5 +1,6 @@
 using CareFlow.Core.Configuration;
 using CareFlow.Core.Email;
+using CareFlow.Infrastructure.Care;
 using CareFlow.Infrastructure.DataProtection;
 using CareFlow.Infrastructure.Email;
 using CareFlow.Infrastructure.Health;
@@ -38,6 +39,7 @@ public static class ServiceCollectionExtensions
         AddEmail(services, settings);
         services.AddCareFlowOutbox(configuration);
         services.AddCareFlowWorkflowPersistence();
+        services.AddCareFlowCarePersistence();
         return services;
     }
 

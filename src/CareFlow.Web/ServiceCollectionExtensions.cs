@@ -9,6 +9,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddCareFlowWeb(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        services.AddOpenApi();
         services.AddScoped<Endpoints.WorkflowDefinitionServiceAccessor>();
         services.ConfigureHttpJsonOptions(o =>
         {

@@ -1,5 +1,6 @@
 using CareFlow.Web.Designer;
 using CareFlow.Web.Endpoints;
+using CareFlow.Web.Endpoints.Care;
 using CareFlow.Web.Health;
 using CareFlow.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -17,6 +18,8 @@ public static class WebApplicationExtensions
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapCareFlowDesigner();
         app.MapElsaRuntime();
+        app.MapCareApi();
+        app.MapOpenApi();
         return app;
     }
 }
