@@ -6,6 +6,7 @@ using CareFlow.Infrastructure.Email;
 using CareFlow.Infrastructure.Health;
 using CareFlow.Infrastructure.Outbox;
 using CareFlow.Infrastructure.Persistence;
+using CareFlow.Infrastructure.ProviderLinks;
 using CareFlow.Infrastructure.Settings;
 using CareFlow.Infrastructure.Workflows;
 using Hangfire;
@@ -38,6 +39,7 @@ public static class ServiceCollectionExtensions
         AddJobs(services, settings);
         AddEmail(services, settings);
         services.AddCareFlowOutbox(configuration);
+        services.AddCareFlowProviderLinks(configuration);
         services.AddCareFlowWorkflowPersistence();
         services.AddCareFlowCarePersistence();
         return services;
@@ -50,12 +52,12 @@ public static class ServiceCollectionExtensions
         if (settings.PostgresConnectionString is { } connectionString)
         {
             services.AddDbContext<CareFlowDbContext, PostgresCareFlowDbContext>((sp, o) =>
-                PostgresCareFlowDbContext.Configure(o, connectionString).AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
+                PostgresCareFlowDbContext.Configure(o, connectionString).AddInterceptors(sp.GetRequiredService<ProviderNotificationMailer>(), sp.GetRequiredService<OutboxCommitInterceptor>()));
         }
         else
         {
             services.AddDbContext<CareFlowDbContext, SqliteCareFlowDbContext>((sp, o) =>
-                SqliteCareFlowDbContext.Configure(o, settings.Paths.DatabaseFile).AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
+                SqliteCareFlowDbContext.Configure(o, settings.Paths.DatabaseFile).AddInterceptors(sp.GetRequiredService<ProviderNotificationMailer>(), sp.GetRequiredService<OutboxCommitInterceptor>()));
         }
 
         services.AddDataProtection().SetApplicationName("CareFlow");

@@ -46,6 +46,25 @@ public sealed class EfEmailOutbox(CareFlowDbContext db, IOptions<Core.Email.Emai
         return true;
     }
 
+    /// <summary>
+    /// Records an email that cannot even be built (e.g. the directory's address is not a mailbox) as already failed,
+    /// so that the failure path runs exactly as for a 5xx. The recipient is kept only as a one-line, shortened string.
+    /// </summary>
+    public void AddRefused(string key, string to, Core.Email.Templates.RenderedEmail email, string? topic, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        var now = time.GetUtcNow();
+        var safeTo = Core.Email.Templates.EmailTemplates.Line(to);
+        db.Set<OutboxMessage>().Add(new OutboxMessage
+        {
+            Id = Guid.CreateVersion7(now), Key = key, MessageId = OutboxKey.MessageId(key, "invalid.careflow.localhost"),
+            Template = $"{email.Template}@{email.Version}", From = email.From, To = safeTo.Length > 300 ? safeTo[..300] : safeTo,
+            Subject = email.Subject, TextBody = "", Topic = topic, Status = OutboxStatus.Failed, CreatedAt = now, NextAttemptAt = now,
+            FailedAt = now, LastError = reason.Length > 1000 ? reason[..1000] : reason,
+        });
+        OutboxCommitInterceptor.MarkPending(db);
+    }
+
     public async Task<int> CancelPendingAsync(string topic, CancellationToken cancellationToken = default)
     {
         var rows = await db.Set<OutboxMessage>().Where(m => m.Topic == topic && m.Status == OutboxStatus.Pending).ToListAsync(cancellationToken);
