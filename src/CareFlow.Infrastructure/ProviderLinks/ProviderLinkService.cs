@@ -85,8 +85,12 @@ public sealed partial class ProviderLinkService(
         }
         catch (CareValidationException ex)
         {
+            // A concurrent click may have moved the referral on between our read and ChangeReferralStatus's read.
             db.ChangeTracker.Clear();
-            return (ActionOutcome.Refused, ex.Message);
+            var now2 = await OpenAsync(token, cancellationToken);
+            var raced = action is ProviderAction.Accept or ProviderAction.Decline ? now2.Link?.DecidedAt is not null
+                : action == ProviderAction.Start ? now2.Link?.StartedAt is not null : now2.Link?.CompletedAt is not null;
+            return raced ? (ActionOutcome.AlreadyAnswered, "This referral has already been answered.") : (ActionOutcome.Refused, ex.Message);
         }
 
         return (ActionOutcome.Done, $"Recorded: {ReferralStatusRules.Code(status)}.");

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CareFlow.IntegrationTests.Email;
 
-[Collection(EmailCollection.Name)]
+[Collection(EmailCollectionDefinition.Name)]
 public sealed class OutboxDeliveryTests(EmailAppFixture app)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);

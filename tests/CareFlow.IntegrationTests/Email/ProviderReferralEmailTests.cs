@@ -8,7 +8,7 @@ using MimeKit;
 
 namespace CareFlow.IntegrationTests.Email;
 
-[Collection(EmailCollection.Name)]
+[Collection(EmailCollectionDefinition.Name)]
 public sealed partial class ProviderReferralEmailTests(EmailAppFixture app)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
@@ -43,7 +43,7 @@ public sealed partial class ProviderReferralEmailTests(EmailAppFixture app)
     }
 
     private static string LinkPath(MimeMessage email) =>
-        LinkPattern().Match(email.TextBody).Groups[1].Value is { Length: > 0 } path ? path : throw new InvalidOperationException("No link in:\n" + email.TextBody);
+        LinkPattern().Match(email.TextBody ?? "").Groups[1].Value is { Length: > 0 } path ? path : throw new InvalidOperationException("No link in:\n" + email.TextBody);
 
     [Fact]
     public async Task ReferralEmail_CarriesOnlyProgramReferenceDueDateAndLink_NoClientData()
@@ -102,8 +102,9 @@ public sealed partial class ProviderReferralEmailTests(EmailAppFixture app)
                 ? c.PostAsync(path + "/accept", cancellationToken)
                 : c.PostAsync(path + "/decline", cancellationToken, ("reason", "NoCapacity"))));
 
-            Assert.Equal(1, results.Count(r => r.Status == HttpStatusCode.OK));
-            Assert.Equal(19, results.Count(r => r.Status == HttpStatusCode.Conflict));
+            var statuses = string.Join(", ", results.Select(r => (int)r.Status));
+            Assert.True(results.Count(r => r.Status == HttpStatusCode.OK) == 1, statuses);
+            Assert.True(results.Count(r => r.Status == HttpStatusCode.Conflict) == 19, statuses);
             var link = await app.WithDbAsync((_, db) => db.Set<ProviderLink>().AsNoTracking().SingleAsync(l => l.ReferralId == referral.ReferralId, cancellationToken));
             Assert.NotNull(link.DecidedAt);
             Assert.Equal(link.Decision == "accepted" ? ReferralTaskStatus.Accepted : ReferralTaskStatus.Rejected, await StatusAsync(referral));
@@ -172,7 +173,7 @@ public sealed partial class ProviderReferralEmailTests(EmailAppFixture app)
             r => r is not null, Deadline, "the code email", cancellationToken);
         var codeEmail = await SmtpDump.WaitForAsync(app.Dump, codeRow!.MessageId, Deadline, cancellationToken);
         Assert.Equal(ReferralFixture.ProviderEmail, Assert.Single(codeEmail.To.Mailboxes).Address);
-        var code = CodePattern().Match(codeEmail.TextBody).Groups[1].Value;
+        var code = CodePattern().Match(codeEmail.TextBody ?? "").Groups[1].Value;
 
         var wrong = code == "111111" ? "222222" : "111111";
         Assert.Equal(HttpStatusCode.BadRequest, (await provider.PostAsync(path + "/details", cancellationToken, ("code", wrong))).Status);
@@ -200,7 +201,7 @@ public sealed partial class ProviderReferralEmailTests(EmailAppFixture app)
         await provider.PostAsync(path + "/code", cancellationToken);
         var codeRow = await Eventually.WaitAsync(() => app.WithDbAsync((_, db) => db.Set<OutboxMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.Template.StartsWith("one-time-code") && m.Status == OutboxStatus.Sent, cancellationToken)),
             r => r is not null, Deadline, "the code email", cancellationToken);
-        var code = CodePattern().Match((await SmtpDump.WaitForAsync(app.Dump, codeRow!.MessageId, Deadline, cancellationToken)).TextBody).Groups[1].Value;
+        var code = CodePattern().Match((await SmtpDump.WaitForAsync(app.Dump, codeRow!.MessageId, Deadline, cancellationToken)).TextBody ?? "").Groups[1].Value;
 
         var (status, html) = await provider.PostAsync(path + "/details", cancellationToken, ("code", code));
 
