@@ -16,8 +16,6 @@ try
 
     var app = builder.Build();
     app.MapCareFlowWeb();
-    app.UseCareFlowSecurity();
-    app.MapCareFlowDesigner();
     await app.RunAsync();
     return 0;
 }

@@ -21,7 +21,7 @@ public sealed class StudioAppFixture : WebApplicationFactory<Program>, IAsyncLif
     public const string Password = "browser-test-password";
     public const string ApiKey = "browser-test-api-key";
 
-    private static readonly string ChromiumPath = Environment.GetEnvironmentVariable("CAREFLOW_CHROMIUM") ?? "/usr/bin/chromium";
+    private static readonly string ChromiumPath = Environment.GetEnvironmentVariable("CAREFLOW_TEST_CHROMIUM") ?? "/usr/bin/chromium";
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("careflow-browser-").FullName;
     private IPlaywright? _playwright;
 
@@ -37,7 +37,7 @@ public sealed class StudioAppFixture : WebApplicationFactory<Program>, IAsyncLif
         {
             throw new InvalidOperationException(
                 $"Chromium not found at {ChromiumPath}. Install Debian's package (apt-get install chromium; scripts/test.sh does this) "
-                + "or point CAREFLOW_CHROMIUM at a Chromium binary. Browsers are never downloaded.");
+                + "or point CAREFLOW_TEST_CHROMIUM at a Chromium binary. Browsers are never downloaded.");
         }
         Directory.CreateDirectory(ScreenshotDirectory);
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));

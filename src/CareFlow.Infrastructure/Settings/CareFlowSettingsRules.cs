@@ -35,7 +35,8 @@ internal static class CareFlowSettingsRules
     private static void CheckList(IConfigurationSection list, List<string> errors, bool secret)
     {
         // A scalar here would be silently ignored by the binder: lists come as CareFlow__ApiKeys__0, CareFlow__ApiKeys__1, ...
-        if (list.Value is not null)
+        // (An empty value is what WebApplicationFactory passes for every parent key, so only a non-empty scalar is refused.)
+        if (!string.IsNullOrEmpty(list.Value))
         {
             errors.Add($"{list.Path} must be a list (set {list.Path}:0, {list.Path}:1, …; in environment variables {list.Path.Replace(":", "__", StringComparison.Ordinal)}__0).");
         }

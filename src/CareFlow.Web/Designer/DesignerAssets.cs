@@ -23,11 +23,13 @@ internal static class DesignerAssets
         for (const element of document.querySelectorAll('[data-careflow-endpoint]')) {
           element.setAttribute('remote-endpoint', new URL(element.dataset.careflowEndpoint, location.origin).href);
         }
-        customElements.whenDefined('elsa-workflow-definition-list').then(() => {
-          for (const list of document.querySelectorAll('elsa-workflow-definition-list')) {
-            list.editWorkflowDefinition = id => { location.href = '/designer/' + encodeURIComponent(id); };
-          }
-        });
+        for (const name of ['elsa-workflow-definition-list', 'elsa-workflow-instance-viewer']) {
+          customElements.whenDefined(name).then(() => {
+            for (const element of document.querySelectorAll(name)) {
+              element.editWorkflowDefinition = id => { location.href = '/designer/' + encodeURIComponent(id); };
+            }
+          });
+        }
         """;
 
     public const string Style = """
@@ -40,7 +42,7 @@ internal static class DesignerAssets
         .careflow-bar form { margin: 0; }
         .careflow-readonly { background: #fff3cd; color: #5c4400; padding: .3rem 1rem; font-size: .85rem; }
         .careflow-studio { flex: 1; min-height: 0; overflow: auto; }
-        elsa-workflow-definition-editor, elsa-workflow-definition-list { display: block; height: 100%; }
+        elsa-workflow-definition-editor, elsa-workflow-definition-list, elsa-workflow-instance-viewer { display: block; height: 100%; }
         .careflow-definitions { padding: .5rem 1rem 1rem; font-size: .9rem; }
         .careflow-definitions table { border-collapse: collapse; }
         .careflow-definitions td, .careflow-definitions th { padding: .2rem .8rem; border-bottom: 1px solid #ddd; text-align: left; }

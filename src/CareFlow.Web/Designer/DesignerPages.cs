@@ -16,6 +16,8 @@ public static class DesignerPages
         var pages = endpoints.MapGroup("/designer").RequireAuthorization(CareFlowPolicies.SignedIn).ExcludeFromDescription();
         pages.MapGet("/", ListPageAsync);
         pages.MapGet("/" + DefinitionIdRoute, EditorPage);
+        // Where Studio's Run button navigates with the new instance id.
+        pages.MapGet("/workflows/instances/{instanceId}/view", InstancePage);
         // Studio's own navigation target (e.g. after "Save as"); CareFlow's editor page lives at /designer/{id}.
         pages.MapGet("/workflows/definitions/{definitionId}/edit", (string definitionId) =>
             TypedResults.LocalRedirect("/designer/" + Uri.EscapeDataString(definitionId)));
@@ -56,6 +58,15 @@ public static class DesignerPages
         var links = $"<a href=\"/designer\">All workflows</a> <a href=\"/elsa/api/workflow-definitions/{escaped}/export\" download=\"{id}.json\">Export JSON</a>";
         return DesignerHostPage.Render(context, antiforgery, definitionId, links,
             $"<elsa-workflow-definition-editor definition-id=\"{id}\" data-careflow-endpoint=\"/elsa/api\"></elsa-workflow-definition-editor>");
+    }
+
+    private static IResult InstancePage(string instanceId, HttpContext context, IAntiforgery antiforgery, StudioBundle bundle)
+    {
+        if (!bundle.IsInstalled)
+            return BundleMissing();
+        var links = "<a href=\"/designer\">All workflows</a>";
+        return DesignerHostPage.Render(context, antiforgery, "Instance " + instanceId, links,
+            $"<elsa-workflow-instance-viewer instance-id=\"{DesignerHostPage.Encode(instanceId)}\" data-careflow-endpoint=\"/elsa/api\"></elsa-workflow-instance-viewer>");
     }
 
     private static ProblemHttpResult BundleMissing() => TypedResults.Problem(

@@ -17,8 +17,9 @@ public static class DesignerServiceCollectionExtensions
     {
         services.AddOptions<DesignerOptions>().Bind(configuration.GetSection(DesignerOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
-        // The engine's catalogue is what Studio shows and what saves are validated against (idempotent registration).
-        services.AddCareFlowWorkflows();
+        // The engine's catalogue is what Studio shows and what saves are validated against; registered the way
+        // AddCareFlowWorkflows does, so whichever runs first wins and both see the same WorkflowOptions.
+        services.TryAddSingleton(sp => new ActivityCatalogue(sp.GetService<WorkflowOptions>()?.ActivityTypes));
         services.AddSingleton<StudioBundle>();
         services.TryAddSingleton<IStudioActivityDescriptors>(sp => sp.GetService<ActivityCatalogue>() is { } catalogue
             ? new EngineActivityDescriptors(catalogue)

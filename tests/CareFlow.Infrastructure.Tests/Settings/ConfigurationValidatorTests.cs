@@ -132,6 +132,12 @@ public class ConfigurationValidatorTests
     }
 
     [Fact]
+    public void Validate_AcceptsAnEmptyParentValue_AsWebApplicationFactoryPassesForListKeys()
+    {
+        Assert.Empty(Validate(("CareFlow:ApiKeys", ""), ("CareFlow:AllowedOrigins", "")));
+    }
+
+    [Fact]
     public void Validate_ReportsEveryProblem_WhenSeveralSettingsAreMalformed()
     {
         var errors = Validate(("Smtp:Port", "abc"), ("Smtp:UseStartTls", "1"), ("CareFlow:DemoData", "x"));
