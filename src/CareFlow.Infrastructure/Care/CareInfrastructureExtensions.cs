@@ -13,6 +13,7 @@ public static class CareInfrastructureExtensions
         services.AddScoped<ICareSignals, EfCareSignals>();
         services.AddScoped<IStageHandOver, StageHandOverProcessor>();
         services.AddHostedService<StageHandOverService>();
+        services.AddHostedService<Demo.CareDemoSeeder>();
         return services;
     }
 }

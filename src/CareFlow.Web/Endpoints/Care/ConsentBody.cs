@@ -13,6 +13,6 @@ public sealed record ConsentBody(string? DisclosingParty, string? InformationDes
         RecipientName = RecipientName?.Trim() ?? RecipientOrganizationId ?? RecipientEmail ?? "",
         RecipientEmail = string.IsNullOrWhiteSpace(RecipientEmail) ? null : RecipientEmail.Trim(), Purpose = Purpose?.Trim() ?? "",
         RevocationInstructions = RevocationInstructions ?? "Tell your coordinator, in writing or orally, at any time.",
-        ExpiresOn = ExpiresOn, ExpiryEvent = ExpiryEvent, SignedBy = SignedBy?.Trim() ?? "", SignedAt = SignedAt ?? now,
+        ExpiresOn = ExpiresOn, ExpiryEvent = ExpiryEvent, SignedBy = SignedBy?.Trim() ?? "", SignedAt = (SignedAt ?? now).ToUniversalTime(),
     };
 }
