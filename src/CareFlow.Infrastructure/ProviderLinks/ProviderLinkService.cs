@@ -51,6 +51,11 @@ public sealed partial class ProviderLinkService(
         if (reasonText is { Length: > 500 }) return (ActionOutcome.Refused, "The reason is limited to 500 characters.");
 
         var link = await db.Set<ProviderLink>().FirstAsync(l => l.Id == page.Link!.Id, cancellationToken);
+        if (action is ProviderAction.Accept or ProviderAction.Decline ? link.DecidedAt is not null
+            : action == ProviderAction.Start ? link.StartedAt is not null : link.CompletedAt is not null)
+        {
+            return (ActionOutcome.AlreadyAnswered, "This referral has already been answered.");
+        }
         var now = time.GetUtcNow();
         ReferralTaskStatus status;
         switch (action)
@@ -73,6 +78,11 @@ public sealed partial class ProviderLinkService(
                 break;
         }
 
+        // The guard: whatever was read, the UPDATE only matches while the column is still null (… WHERE decided_at IS NULL).
+        var entry = db.Entry(link);
+        entry.Property(l => l.DecidedAt).OriginalValue = action is ProviderAction.Accept or ProviderAction.Decline ? null : entry.Property(l => l.DecidedAt).OriginalValue;
+        if (action == ProviderAction.Start) entry.Property(l => l.StartedAt).OriginalValue = null;
+        if (action == ProviderAction.Complete) entry.Property(l => l.CompletedAt).OriginalValue = null;
         try
         {
             await ChangeReferralStatus.RunAsync(data, signals, time, page.ReferralId, ReferralParty.Performer, status,
