@@ -12,10 +12,23 @@ public sealed partial class EfWorkflowRuntime
         InstanceChanged,
     }
 
-    /// <summary>One transaction: claim the bookmark (and pending event), bump the instance row version, write the burst's effects.</summary>
+    /// <summary>
+    /// One transaction: claim the instance (bump its row version where it is unchanged), claim the bookmark (and
+    /// pending event), write the burst's effects. The instance row is claimed first, so concurrent bursts of one
+    /// instance queue on its row lock and the later one finds the version changed; claimed after the journal rows,
+    /// the later burst would instead fail on the journal's (instance, sequence) key before its version check.
+    /// </summary>
     private async Task<CommitResult> CommitAsync(WorkflowInstanceRecord loaded, BurstResult result, string? consumedBookmarkId, string? pendingEventId, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var version = loaded.RowVersion;
+        if (await db.Set<WorkflowInstanceRecord>().Where(i => i.Id == loaded.Id && i.RowVersion == version)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.RowVersion, version + 1), cancellationToken) == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return CommitResult.InstanceChanged;
+        }
+
         if (consumedBookmarkId is not null
             && await db.Set<BookmarkRecord>().Where(b => b.Id == consumedBookmarkId).ExecuteDeleteAsync(cancellationToken) == 0)
         {
@@ -31,9 +44,8 @@ public sealed partial class EfWorkflowRuntime
         }
 
         var record = ToRecord(result.State, loaded);
+        record.RowVersion = version + 1;
         db.Set<WorkflowInstanceRecord>().Attach(record);
-        db.Entry(record).Property(r => r.RowVersion).OriginalValue = loaded.RowVersion;
-        record.RowVersion = loaded.RowVersion + 1;
         foreach (var property in new[] { nameof(record.State), nameof(record.Status), nameof(record.SubStatus), nameof(record.CorrelationId), nameof(record.IncidentCount), nameof(record.UpdatedAt), nameof(record.FinishedAt), nameof(record.Name) })
         {
             db.Entry(record).Property(property).IsModified = true;

@@ -115,8 +115,10 @@ public sealed partial class EfWorkflowRuntime
 
         foreach (var bookmark in result.AddedBookmarks.Where(b => b.Name == "Elsa.Event"))
         {
+            // Expired events are never delivered, whether or not the sweep has deleted them yet.
+            var now = time.GetUtcNow();
             var matching = await db.Set<PendingEventRecord>().AsNoTracking()
-                .Where(e => e.Hash == bookmark.Hash && (e.CorrelationId == null || e.CorrelationId == bookmark.CorrelationId)
+                .Where(e => e.Hash == bookmark.Hash && e.ExpiresAt > now && (e.CorrelationId == null || e.CorrelationId == bookmark.CorrelationId)
                             && (e.WorkflowInstanceId == null || e.WorkflowInstanceId == result.State.Id))
                 .OrderBy(e => e.Id).ToListAsync(cancellationToken);
             foreach (var pending in matching)

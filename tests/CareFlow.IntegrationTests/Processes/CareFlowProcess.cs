@@ -78,7 +78,7 @@ public sealed class CareFlowProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _process = process;
-        Write(log, $"### {Name} start #{_starts}: pid {process.Id}, {BaseAddress}");
+        Write(log, $"### {DateTime.UtcNow:HH:mm:ss.fff} {Name} start #{_starts}: pid {process.Id}, {BaseAddress}");
         await WaitReadyAsync(process, cancellationToken);
     }
 
@@ -90,7 +90,7 @@ public sealed class CareFlowProcess : IAsyncDisposable
         if (!process.HasExited) process.Kill(entireProcessTree: true);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await process.WaitForExitAsync(timeout.Token);
-        Write(_log, $"### {Name}: killed (SIGKILL)");
+        Write(_log, $"### {DateTime.UtcNow:HH:mm:ss.fff} {Name}: killed (SIGKILL)");
         process.Dispose();
     }
 

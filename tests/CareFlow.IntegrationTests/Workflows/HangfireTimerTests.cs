@@ -5,7 +5,11 @@ using Xunit.Sdk;
 
 namespace CareFlow.IntegrationTests.Workflows;
 
-/// <summary>issue 3 item 8: timers are fired by Hangfire (a real BackgroundJobServer on PostgreSQL storage), on time and once.</summary>
+/// <summary>
+/// issue 3 item 8: timers are fired by Hangfire (a real BackgroundJobServer on PostgreSQL storage), on time and once.
+/// In the serial collection: lateness is measured, so no load test runs beside it.
+/// </summary>
+[Collection(ProcessTestsSerial.Name)]
 public sealed class HangfireTimerTests(HangfireTimerHostFixture fixture, ITestOutputHelper output) : IClassFixture<HangfireTimerHostFixture>
 {
     private const int Timers = 10;
@@ -27,11 +31,14 @@ public sealed class HangfireTimerTests(HangfireTimerHostFixture fixture, ITestOu
             started.Add((await Host.WithRuntimeAsync(r => r.StartAsync("delay-only", VersionOptions.Published, request, Token)))!);
         }
 
+        // Finished, and Hangfire has recorded each job's success (it does so just after the job's own commit).
         await Poll.UntilAsync(
             async () =>
             {
                 var unfinished = await JournalQueries.UnfinishedCountAsync(Host.Database, "delay-only", Token);
-                return (unfinished == 0, $"{unfinished} of {Timers} instances not finished");
+                var succeeded = await Host.Database.ScalarAsync(
+                    "SELECT count(*) FROM hangfire.job WHERE statename = 'Succeeded' AND invocationdata::text LIKE '%ResumeWorkflowJob%'", Token);
+                return (unfinished == 0 && succeeded >= Timers, $"{unfinished} of {Timers} instances not finished, {succeeded} timer jobs succeeded");
             },
             Delay + TimeSpan.FromSeconds(30),
             "every Delay fired by Hangfire",

@@ -4,13 +4,12 @@ using Npgsql;
 namespace CareFlow.IntegrationTests.Workflows;
 
 /// <summary>
-/// A fresh, uniquely named PostgreSQL database on the cluster named by <c>CAREFLOW_TEST_POSTGRES</c>. Databases of
-/// earlier runs with the same prefix are dropped first, so the last run's data stays to inspect after a failure.
+/// A fresh, uniquely named PostgreSQL database on the cluster of <see cref="TestEnvironment.Postgres"/> (fails fast,
+/// naming CAREFLOW_TEST_POSTGRES, when it is unreachable). Databases of earlier runs with the same prefix are dropped
+/// first and this one is kept, so the last run's data stays to inspect after a failure.
 /// </summary>
 public sealed class TestDatabase
 {
-    public const string Variable = "CAREFLOW_TEST_POSTGRES";
-
     private TestDatabase(string name, string connectionString)
     {
         Name = name;
@@ -21,29 +20,15 @@ public sealed class TestDatabase
 
     public string ConnectionString { get; }
 
-    /// <summary>The rig's connection string; fails fast, naming the variable, when it is missing or unreachable.</summary>
-    public static string ServerConnectionString =>
-        Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException(
-                $"{Variable} is not set. Run ./scripts/test.sh, or start PostgreSQL and set {Variable}=\"Host=127.0.0.1;Port=<port>;Username=postgres;Database=careflow_test\".");
-
     public static async Task<TestDatabase> CreateAsync(string prefix, CancellationToken cancellationToken = default)
     {
-        var server = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Pooling = false };
+        await TestEnvironment.RequirePostgresAsync(cancellationToken);
+        var server = new NpgsqlConnectionStringBuilder(TestEnvironment.Postgres) { Pooling = false };
         var stamp = DateTime.UtcNow.ToString("MMddHHmmss", CultureInfo.InvariantCulture);
         var name = $"wf_{prefix}_{stamp}_{Guid.NewGuid().ToString("N")[..6]}";
         await using (var connection = new NpgsqlConnection(server.ConnectionString))
         {
-            try
-            {
-                await connection.OpenAsync(cancellationToken);
-            }
-            catch (NpgsqlException ex)
-            {
-                throw new InvalidOperationException($"PostgreSQL at {Variable} ({server.Host}:{server.Port}) is unreachable: {ex.Message}", ex);
-            }
-
+            await connection.OpenAsync(cancellationToken);
             var old = new List<string>();
             await using (var list = new NpgsqlCommand("SELECT datname FROM pg_database WHERE datname LIKE @p", connection))
             {
@@ -62,7 +47,7 @@ public sealed class TestDatabase
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var connectionString = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name }.ConnectionString;
+        var connectionString = new NpgsqlConnectionStringBuilder(TestEnvironment.Postgres) { Database = name }.ConnectionString;
         return new TestDatabase(name, connectionString);
     }
 
