@@ -33,7 +33,7 @@ public sealed class LogBarrier(ICareData data) : Activity
         var @case = await data.RequireCaseAsync(CareInputs.CaseId(context, CaseId), context.CancellationToken);
         var referralId = CareInputs.OptionalId(context, ReferralId, "ReferralId");
         var referral = referralId is { } id
-            ? await data.FirstOrDefaultAsync(data.Query<Referral>().Where(r => r.Id == id), context.CancellationToken) ?? throw CareEntityNotFoundException.For("Referral", id)
+            ? await data.FindAsync<Referral>(r => r.Id == id, context.CancellationToken) ?? throw CareEntityNotFoundException.For("Referral", id)
             : null;
         BarrierCategory category;
         if (Category == "FromReferral")

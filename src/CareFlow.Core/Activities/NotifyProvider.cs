@@ -27,7 +27,7 @@ public sealed class NotifyProvider(ICareData data) : Activity
 
     internal static async Task<ProviderNotification> AddAsync(ICareData data, Guid referralId, ProviderNotificationKind kind, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var referral = await data.FirstOrDefaultAsync(data.Query<Referral>().Where(r => r.Id == referralId), cancellationToken)
+        var referral = await data.FindAsync<Referral>(r => r.Id == referralId, cancellationToken)
             ?? throw CareEntityNotFoundException.For("Referral", referralId);
         var service = await data.FirstOrDefaultAsync(data.Query<DirectoryService>().Where(s => s.Id == referral.ServiceId), cancellationToken)
             ?? throw CareEntityNotFoundException.For("Directory service", referral.ServiceId);

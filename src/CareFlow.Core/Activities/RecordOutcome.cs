@@ -33,7 +33,7 @@ public sealed class RecordOutcome(ICareData data) : Activity
         var label = "Outcome";
         if (CareInputs.OptionalId(context, ReferralId, "ReferralId") is { } referralId)
         {
-            var referral = await data.FirstOrDefaultAsync(data.Query<Referral>().Where(r => r.Id == referralId), context.CancellationToken)
+            var referral = await data.FindAsync<Referral>(r => r.Id == referralId, context.CancellationToken)
                 ?? throw CareEntityNotFoundException.For("Referral", referralId);
             label = $"Referral {referral.Reference}";
             if (referral.NeedId is { } needId && await data.FirstOrDefaultAsync(data.Query<Need>().Where(n => n.Id == needId), context.CancellationToken) is { } need)

@@ -9,8 +9,9 @@ namespace CareFlow.Core.Activities;
 
 /// <summary>Schedules a check-in and waits for its outcome; reminds when due, and marks it missed after a grace period.</summary>
 [Activity("CareFlow", Category = "CareFlow", DisplayName = "Schedule check-in", HasNamedOutcomesOnly = true,
-    Description = "Schedules a check-in (relative to now or to the workflow's start), reminds the coordinator when due, and waits: Held or Missed.")]
-[FlowPort("Held")]
+    Description = "Schedules a check-in (relative to now or to the workflow's start), reminds the coordinator when due, and waits: Stable (held, client stable), Held (other outcomes) or Missed.")]
+[FlowPort("Stable")]
+[FlowPort("Held", DisplayName = "Held, not stable")]
 [FlowPort("Missed")]
 public sealed class ScheduleCheckIn(ICareData data) : Activity
 {
@@ -61,14 +62,14 @@ public sealed class ScheduleCheckIn(ICareData data) : Activity
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(bookmark);
         var id = Guid.Parse(bookmark.Payload!["checkInId"]!.GetValue<string>());
-        var checkIn = await data.FirstOrDefaultAsync(data.Query<CheckIn>().Where(c => c.Id == id), context.CancellationToken)
+        var checkIn = await data.FindAsync<CheckIn>(c => c.Id == id, context.CancellationToken)
             ?? throw CareEntityNotFoundException.For("Check-in", id);
         await data.RequireCaseAsync(checkIn.CaseId, context.CancellationToken);
         CheckInId = checkIn.Id.ToString();
         if (checkIn.Outcome is { } recorded)
         {
             Outcome = recorded.ToString();
-            return ActivityResult.WithOutcomes(recorded == CheckInOutcome.Missed ? "Missed" : "Held");
+            return ActivityResult.WithOutcomes(recorded switch { CheckInOutcome.Missed => "Missed", CheckInOutcome.Stable => "Stable", _ => "Held" });
         }
 
         if (bookmark.Name == CareBookmarks.CheckInDue)

@@ -73,6 +73,6 @@ public sealed class WaitForProviderResponse(ICareData data) : Activity
     };
 
     private async Task<Referral> LoadAsync(ActivityContext context, Guid referralId) =>
-        await data.FirstOrDefaultAsync(data.Query<Referral>().Where(r => r.Id == referralId), context.CancellationToken)
+        await data.FindAsync<Referral>(r => r.Id == referralId, context.CancellationToken)
             ?? throw CareEntityNotFoundException.For("Referral", referralId);
 }

@@ -9,6 +9,9 @@ public interface ICareData
     /// <summary>Tracked query over one entity type (changes to the results are saved with the unit of work).</summary>
     IQueryable<T> Query<T>() where T : class;
 
+    /// <summary>Entities already in the unit of work, including ones added earlier in this burst and not yet saved.</summary>
+    IEnumerable<T> Local<T>() where T : class;
+
     void Add<T>(T entity) where T : class;
 
     void Remove<T>(T entity) where T : class;

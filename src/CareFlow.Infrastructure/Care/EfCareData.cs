@@ -9,6 +9,8 @@ public sealed class EfCareData(CareFlowDbContext db) : ICareData
 {
     public IQueryable<T> Query<T>() where T : class => db.Set<T>();
 
+    public IEnumerable<T> Local<T>() where T : class => db.Set<T>().Local;
+
     public void Add<T>(T entity) where T : class => db.Set<T>().Add(entity);
 
     public void Remove<T>(T entity) where T : class => db.Set<T>().Remove(entity);

@@ -22,7 +22,7 @@ public sealed class WorkflowFileTests
     public void File_ParsesAndValidates(string file)
     {
         var definition = WorkflowDefinitionParser.Parse(File.ReadAllBytes(Path(file)));
-        var errors = new WorkflowDefinitionValidator(new ActivityCatalogue(CareActivities.All)).Validate(definition);
+        var errors = new WorkflowDefinitionValidator(new ActivityCatalogue(CareActivities.All)).Validate(definition, new ValidationOptions { AllowScripts = false });
         Assert.Empty(errors.Select(e => $"{e.Path}: {e.Message}"));
         Assert.Equal(System.IO.Path.GetFileNameWithoutExtension(file), definition.DefinitionId);
     }
