@@ -11,7 +11,7 @@ public static class ServiceCollectionExtensions
     {
         // TryAdd so that tests can register a FakeTimeProvider first.
         services.TryAddSingleton(TimeProvider.System);
-        services.AddCareFlowWorkflows();
+        services.AddCareFlowWorkflows(o => { foreach (var type in Activities.CareActivities.All) o.ActivityTypes.Add(type); });
         return services;
     }
 }

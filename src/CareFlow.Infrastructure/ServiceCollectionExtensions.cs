@@ -1,9 +1,12 @@
 using CareFlow.Core.Configuration;
 using CareFlow.Core.Email;
+using CareFlow.Infrastructure.Care;
 using CareFlow.Infrastructure.DataProtection;
 using CareFlow.Infrastructure.Email;
 using CareFlow.Infrastructure.Health;
+using CareFlow.Infrastructure.Outbox;
 using CareFlow.Infrastructure.Persistence;
+using CareFlow.Infrastructure.ProviderLinks;
 using CareFlow.Infrastructure.Settings;
 using CareFlow.Infrastructure.Workflows;
 using Hangfire;
@@ -35,7 +38,10 @@ public static class ServiceCollectionExtensions
         AddPersistence(services, settings);
         AddJobs(services, settings);
         AddEmail(services, settings);
+        services.AddCareFlowOutbox(configuration);
+        services.AddCareFlowProviderLinks(configuration);
         services.AddCareFlowWorkflowPersistence();
+        services.AddCareFlowCarePersistence();
         return services;
     }
 
@@ -45,11 +51,13 @@ public static class ServiceCollectionExtensions
         services.AddHostedService<DatabaseMigrator>();
         if (settings.PostgresConnectionString is { } connectionString)
         {
-            services.AddDbContext<CareFlowDbContext, PostgresCareFlowDbContext>(o => PostgresCareFlowDbContext.Configure(o, connectionString));
+            services.AddDbContext<CareFlowDbContext, PostgresCareFlowDbContext>((sp, o) =>
+                PostgresCareFlowDbContext.Configure(o, connectionString).AddInterceptors(sp.GetRequiredService<ProviderNotificationMailer>(), sp.GetRequiredService<OutboxCommitInterceptor>()));
         }
         else
         {
-            services.AddDbContext<CareFlowDbContext, SqliteCareFlowDbContext>(o => SqliteCareFlowDbContext.Configure(o, settings.Paths.DatabaseFile));
+            services.AddDbContext<CareFlowDbContext, SqliteCareFlowDbContext>((sp, o) =>
+                SqliteCareFlowDbContext.Configure(o, settings.Paths.DatabaseFile).AddInterceptors(sp.GetRequiredService<ProviderNotificationMailer>(), sp.GetRequiredService<OutboxCommitInterceptor>()));
         }
 
         services.AddDataProtection().SetApplicationName("CareFlow");
@@ -102,7 +110,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<MimeMessageFactory>();
         if (settings.UsesSmtp)
         {
-            services.AddSingleton<IEmailSender, MailKitEmailSender>();
+            // One instance: it owns the pooled connection that every send reuses.
+            services.AddSingleton<MailKitEmailSender>();
+            services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<MailKitEmailSender>());
             services.AddHealthChecks().AddCheck<SmtpHealthCheck>("email", HealthStatus.Degraded);
         }
         else

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CareFlow.Web.ProviderLinks;
 
 namespace CareFlow.Web;
 
@@ -9,6 +10,8 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddCareFlowWeb(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        services.AddCareFlowProviderLinkPages();
+        services.AddOpenApi();
         services.AddScoped<Endpoints.WorkflowDefinitionServiceAccessor>();
         services.ConfigureHttpJsonOptions(o =>
         {

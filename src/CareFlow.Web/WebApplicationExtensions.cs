@@ -1,6 +1,9 @@
 using CareFlow.Web.Designer;
 using CareFlow.Web.Endpoints;
+using CareFlow.Web.Endpoints.Care;
 using CareFlow.Web.Health;
+using CareFlow.Web.Outbox;
+using CareFlow.Web.ProviderLinks;
 using CareFlow.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -8,15 +11,20 @@ namespace CareFlow.Web;
 
 public static class WebApplicationExtensions
 {
-    /// <summary>Middleware and endpoints. The Hangfire dashboard is not mapped until admin authentication exists.</summary>
+    /// <summary>Middleware and endpoints; the Hangfire dashboard at /hangfire is for role admin only.</summary>
     public static WebApplication MapCareFlowWeb(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCareFlowSecurity();
+        app.UseRateLimiter();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapCareFlowDesigner();
         app.MapElsaRuntime();
+        app.MapCareApi();
+        app.MapOpenApi();
+        app.MapProviderLinks();
+        app.MapOutboxAdmin();
         return app;
     }
 }

@@ -5,10 +5,6 @@ namespace CareFlow.BrowserTests;
 /// <summary>The parts of Studio's editor the tests touch: toolbox, X6 canvas nodes and ports, toolbar buttons.</summary>
 public sealed class StudioEditor(IPage page)
 {
-    // Material icon paths of the toolbar buttons (Studio's buttons carry no labels, only tooltips).
-    private const string PublishIcon = "M19.35 10.04";
-    private const string RunIcon = "M8 5v14l11-7z";
-
     public IPage Page => page;
 
     public async Task OpenAsync(string definitionId)
@@ -18,7 +14,8 @@ public sealed class StudioEditor(IPage page)
         await page.Locator(".mud-expand-panel-text").First.WaitForAsync();
     }
 
-    public ILocator ToolboxCategory(string category) => page.Locator(".mud-expand-panel-text", new() { HasTextString = category });
+    public ILocator ToolboxCategory(string category) => page.Locator(".mud-expand-panel-text",
+        new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^\\s*" + System.Text.RegularExpressions.Regex.Escape(category) + "\\s*$") });
 
     public ILocator ToolboxItem(string displayName) =>
         page.Locator("div[draggable=true]", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^\\s*" + System.Text.RegularExpressions.Regex.Escape(displayName) + "\\s*$") });
@@ -50,9 +47,11 @@ public sealed class StudioEditor(IPage page)
 
     public ILocator Edges => page.Locator("g.x6-edge");
 
-    public ILocator PublishButton => page.Locator($"button:has(path[d^='{PublishIcon}'])").First;
+    // Studio's toolbar buttons carry no labels, only tooltips: Publish is the one primary-coloured icon button,
+    // Run the one success-coloured one.
+    public ILocator PublishButton => page.Locator("button.mud-icon-button.mud-primary-text").First;
 
-    public ILocator RunButton => page.Locator($"button:has(path[d='{RunIcon}'])").First;
+    public ILocator RunButton => page.Locator("button.mud-icon-button.mud-success-text").First;
 
     public ILocator Snackbar(string text) => page.Locator(".mud-snackbar", new() { HasTextString = text });
 

@@ -7,6 +7,7 @@ public sealed class StudioSession(StudioAppFixture app, IBrowserContext context,
 {
     private readonly List<string> _externalRequests = [];
     private readonly List<string> _consoleErrors = [];
+    private readonly List<string> _apiCalls = [];
     private int _shot;
 
     public IPage Page => page;
@@ -15,6 +16,9 @@ public sealed class StudioSession(StudioAppFixture app, IBrowserContext context,
     public IReadOnlyList<string> ExternalRequests => _externalRequests;
 
     public IReadOnlyList<string> ConsoleErrors => _consoleErrors;
+
+    /// <summary>Every call Studio made to /elsa/api with its status, for failure messages.</summary>
+    public IReadOnlyList<string> ApiCalls => _apiCalls;
 
     public static async Task<StudioSession> SignInAsync(StudioAppFixture app, string userName, string name)
     {
@@ -32,6 +36,11 @@ public sealed class StudioSession(StudioAppFixture app, IBrowserContext context,
             if (!request.Url.StartsWith(app.BaseAddress.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal)
                 && !request.Url.StartsWith("data:", StringComparison.Ordinal) && !request.Url.StartsWith("blob:", StringComparison.Ordinal))
                 session._externalRequests.Add(request.Url);
+        };
+        page.Response += (_, response) =>
+        {
+            if (response.Url.Contains("/elsa/api/", StringComparison.Ordinal) && response.Request.Method != "GET")
+                session._apiCalls.Add($"{response.Request.Method} {response.Url} -> {response.Status}");
         };
         page.Console += (_, message) =>
         {

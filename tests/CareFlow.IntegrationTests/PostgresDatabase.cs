@@ -27,7 +27,12 @@ public sealed class PostgresDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        NpgsqlConnection.ClearAllPools();
+        // Only this database's pool: other tests run in parallel on their own databases.
+        await using (var connection = new NpgsqlConnection(ConnectionString))
+        {
+            NpgsqlConnection.ClearPool(connection);
+        }
+
         await ExecuteAsync($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", CancellationToken.None);
     }
 

@@ -8,6 +8,7 @@ namespace CareFlow.Core.Email;
 /// <param name="HtmlBody">Optional HTML alternative; every template value in it must already be HTML-encoded.</param>
 /// <param name="MessageId">Message-ID without angle brackets (local@domain), derived from the email's idempotency key.</param>
 /// <param name="Headers">Extra headers (e.g. X-CareFlow-Key); structural headers such as To or Bcc are refused.</param>
+/// <param name="Date">The Date header; the outbox passes the row's creation time so that a resend is byte-identical.</param>
 public sealed record EmailMessage(
     string? From,
     string To,
@@ -15,4 +16,5 @@ public sealed record EmailMessage(
     string TextBody,
     string? HtmlBody,
     string MessageId,
-    IReadOnlyDictionary<string, string>? Headers = null);
+    IReadOnlyDictionary<string, string>? Headers = null,
+    DateTimeOffset? Date = null);

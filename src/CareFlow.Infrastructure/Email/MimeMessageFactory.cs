@@ -21,7 +21,7 @@ public sealed class MimeMessageFactory(TimeProvider timeProvider, IOptions<SmtpO
     public MimeMessage Create(EmailMessage message)
     {
         var from = string.IsNullOrEmpty(message.From) ? smtpOptions.Value.From ?? FallbackFrom : message.From;
-        var mime = new MimeMessage { Date = timeProvider.GetUtcNow() };
+        var mime = new MimeMessage { Date = message.Date ?? timeProvider.GetUtcNow() };
         mime.From.Add(ParseMailbox(from, nameof(message.From)));
         mime.To.Add(ParseMailbox(message.To, nameof(message.To)));
         mime.Subject = HeaderText.Require(message.Subject, nameof(message.Subject));
@@ -39,8 +39,19 @@ public sealed class MimeMessageFactory(TimeProvider timeProvider, IOptions<SmtpO
 
         var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
         mime.Body = body.ToMessageBody();
+        if (mime.Body is Multipart multipart)
+        {
+            // A boundary derived from the Message-ID, so that a resend of the same email is byte-identical.
+            var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(mime.MessageId));
+            multipart.Boundary = "=-careflow-" + Convert.ToHexStringLower(hash.AsSpan(0, 12));
+        }
+
         return mime;
     }
+
+    /// <summary>Refuses anything but one mailbox without CR/LF; returns it as it will appear in the header.</summary>
+    /// <exception cref="ArgumentException">Not exactly one valid mailbox.</exception>
+    public static string RequireMailbox(string value, string field) => ParseMailbox(value, field).ToString();
 
     private static MailboxAddress ParseMailbox(string value, string field)
     {

@@ -18,4 +18,10 @@ public sealed class SmtpOptions
 
     /// <summary>Require TLS. Only a loopback host may turn this off.</summary>
     public bool UseStartTls { get; set; } = true;
+
+    /// <summary>Per-command timeout (connect, each reply); a hung server is treated as a connection error.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The pooled connection is closed and re-opened when it has been idle this long.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
 }

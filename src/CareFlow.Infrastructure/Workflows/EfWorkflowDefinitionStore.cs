@@ -65,6 +65,9 @@ public sealed class EfWorkflowDefinitionStore(CareFlowDbContext db) : IWorkflowD
             var record = new WorkflowDefinitionRecord { Id = version.Id, DefinitionId = version.DefinitionId, Json = version.Json, Revision = version.Revision - 1 };
             set.Attach(record);
             ToRecord(version, record);
+            // Every column is written: values equal to the attach-time placeholders (the new Json, a false flag)
+            // would otherwise not be detected as changes and silently keep their old values.
+            db.Entry(record).State = EntityState.Modified;
         }
 
         try

@@ -43,7 +43,7 @@ public class ConfigurationValidatorTests
     [InlineData("Smtp:UseStartTls", "yes", "Smtp:UseStartTls must be true or false (got \"yes\").")]
     [InlineData("Smtp:From", "not a mailbox", "Smtp:From must be one mailbox such as \"CareFlow <careflow@example.org>\" (got \"not a mailbox\").")]
     [InlineData("Smtp:From", "a@example.org, b@example.org", "Smtp:From must be one mailbox such as \"CareFlow <careflow@example.org>\" (got \"a@example.org, b@example.org\").")]
-    [InlineData("Smtp:Hostname", "mail", "Smtp:Hostname is not a known setting (known: Host, Port, From, UserName, Password, UseStartTls).")]
+    [InlineData("Smtp:Hostname", "mail", "Smtp:Hostname is not a known setting (known: Host, Port, From, UserName, Password, UseStartTls, Timeout, IdleTimeout).")]
     [InlineData("CareFlow:DemoData", "maybe", "CareFlow:DemoData must be true or false (got \"maybe\").")]
     [InlineData("CareFlow:DataDirectory", " ", "CareFlow:DataDirectory must be a folder path (got \" \").")]
     [InlineData("CareFlow:AllowedOrigins:0", "https://care.example.org/app", "CareFlow:AllowedOrigins:0 must be an origin such as https://care.example.org (got \"https://care.example.org/app\").")]
@@ -129,6 +129,12 @@ public class ConfigurationValidatorTests
         Assert.Equal(2, errors.Count);
         Assert.StartsWith("CareFlow:ApiKeys must be a list", errors[0], StringComparison.Ordinal);
         Assert.DoesNotContain(errors, e => e.Contains("one-scalar-key", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_AcceptsAnEmptyParentValue_AsWebApplicationFactoryPassesForListKeys()
+    {
+        Assert.Empty(Validate(("CareFlow:ApiKeys", ""), ("CareFlow:AllowedOrigins", "")));
     }
 
     [Fact]

@@ -1,0 +1,33 @@
+using CareFlow.Core.Care;
+using CareFlow.Core.Care.Cases;
+using CareFlow.Core.Care.Tasks;
+using CareFlow.Workflows.Activities;
+
+namespace CareFlow.Core.Activities;
+
+/// <summary>Closes the case and cancels its open tasks.</summary>
+[Activity("CareFlow", Category = "CareFlow", DisplayName = "Close case", Description = "Closes the case with a reason and cancels its open coordinator tasks.")]
+public sealed class CloseCase(ICareData data) : Activity
+{
+    [Input(Description = "The case id; defaults to the CaseId variable or caseId input.")]
+    public string? CaseId { get; set; }
+
+    [Input(Description = "Why the case closes.", Required = true)]
+    public string? Reason { get; set; }
+
+    public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (string.IsNullOrWhiteSpace(Reason)) throw new ArgumentException("reason is required.");
+        var @case = await data.RequireCaseAsync(CareInputs.CaseId(context, CaseId), context.CancellationToken);
+        @case.Status = CaseStatus.Closed;
+        @case.Stage = CaseStage.Closed;
+        @case.ClosedAt = context.Now;
+        @case.ClosureReason = Reason;
+        @case.BlockedReason = null;
+        var open = await data.ToListAsync(data.Query<CoordinatorTask>().Where(t => t.CaseId == @case.Id && (t.Status == CoordinatorTaskStatus.Open || t.Status == CoordinatorTaskStatus.Overdue)), context.CancellationToken);
+        foreach (var task in open) task.Status = CoordinatorTaskStatus.Cancelled;
+        CaseJournal.Record(data, @case.Id, context.Now, "closed", $"Case closed: {Reason}");
+        return ActivityResult.Done;
+    }
+}

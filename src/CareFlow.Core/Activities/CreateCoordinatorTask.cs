@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+using CareFlow.Core.Care;
+using CareFlow.Core.Care.Tasks;
+using CareFlow.Workflows.Activities;
+using CareFlow.Workflows.Runtime;
+
+namespace CareFlow.Core.Activities;
+
+/// <summary>Puts a task in the coordinator's inbox and waits until it is completed or overdue.</summary>
+[Activity("CareFlow", Category = "CareFlow", DisplayName = "Create coordinator task", HasNamedOutcomesOnly = true,
+    Description = "Creates a task for the case's coordinator and waits: Completed when done, Overdue when its due time passes.")]
+[FlowPort("Completed")]
+[FlowPort("Overdue")]
+public sealed class CreateCoordinatorTask(ICareData data) : Activity
+{
+    [Input(Description = "The case id; defaults to the CaseId variable or caseId input.")]
+    public string? CaseId { get; set; }
+
+    [Input(Description = "What the coordinator must do.", Required = true)]
+    public string? Title { get; set; }
+
+    [Input(Description = "Details.", UIHint = "multiline")]
+    public string? Description { get; set; }
+
+    [Input(Description = "The kind of task.", UIHint = "dropdown",
+        Options = ["General", "ReviewDuplicate", "ObtainConsent", "MissedCheckIn", "ProviderNoResponse", "ReviewStability"], DefaultValue = "General")]
+    public string Kind { get; set; } = nameof(CoordinatorTaskKind.General);
+
+    [Input(Description = "Time until due, e.g. 2.00:00:00.", DefaultValue = "2.00:00:00")]
+    public TimeSpan DueIn { get; set; } = TimeSpan.FromDays(2);
+
+    [Output(Description = "The coordinator's result (JSON).")]
+    public JsonNode? Result { get; set; }
+
+    public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (string.IsNullOrWhiteSpace(Title)) throw new ArgumentException("title is required.");
+        if (!Enum.TryParse<CoordinatorTaskKind>(Kind, out var kind)) throw new ArgumentException($"Unknown task kind '{Kind}'.");
+        if (DueIn <= TimeSpan.Zero) throw new ArgumentException("dueIn must be positive.");
+        var @case = await data.RequireCaseAsync(CareInputs.CaseId(context, CaseId), context.CancellationToken);
+        CoordinatorTasks.CreateAndWait(context, data, @case.Id, kind, Title, Description, DueIn, overdueTimer: true);
+        return ActivityResult.Suspend;
+    }
+
+    public override async ValueTask<ActivityResult> ResumeAsync(ActivityContext context, Bookmark bookmark, JsonObject? input)
+    {
+        var (_, completed, result) = await CoordinatorTasks.OnResumeAsync(context, data, bookmark, input);
+        Result = result;
+        return ActivityResult.WithOutcomes(completed ? "Completed" : "Overdue");
+    }
+}

@@ -1,0 +1,41 @@
+using CareFlow.Core.Care;
+using CareFlow.Core.Care.Directory;
+using CareFlow.Core.Care.Referrals;
+using CareFlow.Workflows.Activities;
+
+namespace CareFlow.Core.Activities;
+
+/// <summary>Records the intent to email the provider; the minimum-necessary email itself is sent by the outbox.</summary>
+[Activity("CareFlow", Category = "CareFlow", DisplayName = "Notify provider",
+    Description = "Records that the provider must be notified of the referral (no client data in the notification).")]
+public sealed class NotifyProvider(ICareData data) : Activity
+{
+    [Input(Description = "The referral; defaults to the ReferralId variable.")]
+    public string? ReferralId { get; set; }
+
+    [Input(Description = "What to notify.", UIHint = "dropdown", Options = ["NewReferral", "Reminder", "Cancelled"], DefaultValue = "NewReferral")]
+    public string Kind { get; set; } = nameof(ProviderNotificationKind.NewReferral);
+
+    public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!Enum.TryParse<ProviderNotificationKind>(Kind, out var kind)) throw new ArgumentException($"Unknown notification kind '{Kind}'.");
+        var referralId = CareInputs.RequiredId(context, ReferralId, "referralId", "ReferralId");
+        await AddAsync(data, referralId, kind, context.Now, context.CancellationToken);
+        return ActivityResult.Done;
+    }
+
+    internal static async Task<ProviderNotification> AddAsync(ICareData data, Guid referralId, ProviderNotificationKind kind, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var referral = await data.FindAsync<Referral>(r => r.Id == referralId, cancellationToken)
+            ?? throw CareEntityNotFoundException.For("Referral", referralId);
+        var service = await data.FirstOrDefaultAsync(data.Query<DirectoryService>().Where(s => s.Id == referral.ServiceId), cancellationToken)
+            ?? throw CareEntityNotFoundException.For("Directory service", referral.ServiceId);
+        var email = service.ReferralEmail
+            ?? (await data.FirstOrDefaultAsync(data.Query<Organization>().Where(o => o.Id == service.OrganizationId), cancellationToken))?.Email
+            ?? throw new InvalidOperationException($"Service '{service.Name}' has no referral email; add one in the directory, then retry.");
+        var notification = new ProviderNotification { Id = Guid.CreateVersion7(now), ReferralId = referral.Id, Kind = kind, RecipientEmail = email, RequestedAt = now };
+        data.Add(notification);
+        return notification;
+    }
+}

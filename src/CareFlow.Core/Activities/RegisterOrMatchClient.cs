@@ -1,0 +1,76 @@
+using CareFlow.Core.Care;
+using CareFlow.Core.Care.Cases;
+using CareFlow.Core.Care.Clients;
+using CareFlow.Workflows.Activities;
+
+namespace CareFlow.Core.Activities;
+
+/// <summary>Registers the client of an intake request, or matches an existing one, and opens the case.</summary>
+[Activity("CareFlow", Category = "CareFlow", DisplayName = "Register or match client", HasNamedOutcomesOnly = true,
+    Description = "Matches the intake on normalised name, date of birth and a contact detail; opens a case. Workflow state keeps ids only.")]
+[FlowPort("Registered")]
+[FlowPort("Matched")]
+[FlowPort("PossibleDuplicate", DisplayName = "Possible duplicate")]
+public sealed class RegisterOrMatchClient(ICareData data) : Activity
+{
+    [Input(Description = "The intake request id; defaults to the workflow input intakeId.")]
+    public string? IntakeId { get; set; }
+
+    [Output(Description = "The client id.")]
+    public string? ClientId { get; set; }
+
+    [Output(Description = "The new case id.")]
+    public string? CaseId { get; set; }
+
+    public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var intakeId = CareInputs.RequiredId(context, IntakeId ?? context.Workflow.Input["intakeId"]?.GetValue<string>(), "intakeId", "IntakeId");
+        var intake = await data.FirstOrDefaultAsync(data.Query<IntakeRequest>().Where(r => r.Id == intakeId), context.CancellationToken)
+            ?? throw CareEntityNotFoundException.For("Intake request", intakeId);
+        var candidate = ToClient(intake, context.Now);
+        var existing = await data.ToListAsync(data.Query<Client>().Where(c => c.DateOfBirth == candidate.DateOfBirth || c.NormalizedName == candidate.NormalizedName
+            || (candidate.NormalizedPhone != null && c.NormalizedPhone == candidate.NormalizedPhone)
+            || (candidate.NormalizedEmail != null && c.NormalizedEmail == candidate.NormalizedEmail)), context.CancellationToken);
+        var (kind, match) = ClientMatcher.Match(candidate, existing);
+        var client = candidate;
+        if (kind == ClientMatchKind.Exact)
+        {
+            client = match!;
+            client.DoNotContact |= intake.DoNotContact;
+        }
+        else
+        {
+            data.Add(client);
+        }
+
+        var @case = new Case
+        {
+            Id = Guid.CreateVersion7(context.Now), ClientId = client.Id, CoordinatorId = intake.CoordinatorId, CoordinatorName = intake.CoordinatorName,
+            Stage = CaseStage.Intake, Status = CaseStatus.Open, OpenedAt = context.Now,
+        };
+        data.Add(@case);
+        intake.MatchKind = kind;
+        intake.ClientId = client.Id;
+        intake.CaseId = @case.Id;
+        intake.PossibleDuplicateOfId = kind == ClientMatchKind.Possible ? match!.Id : null;
+        CaseJournal.Record(data, @case.Id, context.Now, "intake", kind switch
+        {
+            ClientMatchKind.Exact => "Intake matched an existing client.",
+            ClientMatchKind.Possible => "Intake registered a client who may duplicate an existing one; review needed.",
+            _ => "Intake registered a new client.",
+        });
+        ClientId = client.Id.ToString();
+        CaseId = @case.Id.ToString();
+        context.SetCorrelationId(CaseId);
+        return ActivityResult.WithOutcomes(kind switch { ClientMatchKind.Exact => "Matched", ClientMatchKind.Possible => "PossibleDuplicate", _ => "Registered" });
+    }
+
+    private static Client ToClient(IntakeRequest intake, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now), GivenName = intake.GivenName.Trim(), FamilyName = intake.FamilyName.Trim(),
+        NormalizedName = ClientNormalizer.Name(intake.GivenName, intake.FamilyName), DateOfBirth = intake.DateOfBirth,
+        Phone = intake.Phone, Email = intake.Email, NormalizedPhone = ClientNormalizer.Phone(intake.Phone), NormalizedEmail = ClientNormalizer.Email(intake.Email),
+        PreferredLanguage = intake.PreferredLanguage, DoNotContact = intake.DoNotContact, CreatedAt = now,
+    };
+}

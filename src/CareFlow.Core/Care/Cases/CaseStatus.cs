@@ -1,0 +1,8 @@
+namespace CareFlow.Core.Care.Cases;
+
+public enum CaseStatus
+{
+    Open,
+    Blocked,
+    Closed,
+}

@@ -1,0 +1,8 @@
+namespace CareFlow.Core.Care.Consents;
+
+public enum ConsentVerdict
+{
+    Valid,
+    MissingOrExpired,
+    Revoked,
+}

@@ -1,0 +1,7 @@
+namespace CareFlow.Core.Care.Plans;
+
+public enum CheckInKind
+{
+    Stabilization,
+    FollowUp,
+}

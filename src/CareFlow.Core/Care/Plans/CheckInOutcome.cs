@@ -1,0 +1,13 @@
+namespace CareFlow.Core.Care.Plans;
+
+/// <summary>What a check-in or follow-up found.</summary>
+public enum CheckInOutcome
+{
+    Stable,
+    Improving,
+    NeedsSupport,
+    ServiceReceived,
+    ServiceNotReceived,
+    Missed,
+    Unreachable,
+}

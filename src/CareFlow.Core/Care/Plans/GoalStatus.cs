@@ -1,0 +1,8 @@
+namespace CareFlow.Core.Care.Plans;
+
+public enum GoalStatus
+{
+    Active,
+    Achieved,
+    Dropped,
+}

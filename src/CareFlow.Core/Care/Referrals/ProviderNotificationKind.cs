@@ -1,0 +1,8 @@
+namespace CareFlow.Core.Care.Referrals;
+
+public enum ProviderNotificationKind
+{
+    NewReferral,
+    Reminder,
+    Cancelled,
+}

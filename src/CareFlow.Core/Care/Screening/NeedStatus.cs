@@ -1,0 +1,9 @@
+namespace CareFlow.Core.Care.Screening;
+
+public enum NeedStatus
+{
+    Open,
+    Referred,
+    Met,
+    Declined,
+}

@@ -1,0 +1,14 @@
+namespace CareFlow.Core.Care.Tasks;
+
+public enum CoordinatorTaskKind
+{
+    General,
+    ReviewDuplicate,
+    RecordConsent,
+    Screen,
+    ChooseService,
+    ObtainConsent,
+    MissedCheckIn,
+    ProviderNoResponse,
+    ReviewStability,
+}

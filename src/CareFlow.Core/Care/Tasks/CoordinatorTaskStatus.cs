@@ -1,0 +1,9 @@
+namespace CareFlow.Core.Care.Tasks;
+
+public enum CoordinatorTaskStatus
+{
+    Open,
+    Overdue,
+    Completed,
+    Cancelled,
+}

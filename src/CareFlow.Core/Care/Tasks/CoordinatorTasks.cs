@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+using CareFlow.Workflows.Activities;
+using CareFlow.Workflows.Runtime;
+
+namespace CareFlow.Core.Care.Tasks;
+
+/// <summary>Creates a coordinator task from an activity and waits for it (and optionally for its due time).</summary>
+public static class CoordinatorTasks
+{
+    public static CoordinatorTask CreateAndWait(ActivityContext context, ICareData data, Guid caseId, CoordinatorTaskKind kind, string title, string? description, TimeSpan dueIn, bool overdueTimer)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(data);
+        var task = new CoordinatorTask
+        {
+            Id = Guid.CreateVersion7(context.Now), CaseId = caseId, Kind = kind, Title = title, Description = description,
+            CreatedAt = context.Now, DueAt = context.Now + dueIn, Status = CoordinatorTaskStatus.Open, WorkflowInstanceId = context.Workflow.Id,
+        };
+        var payload = new JsonObject { ["taskId"] = task.Id.ToString() };
+        task.BookmarkId = context.CreateBookmark(CareBookmarks.TaskCompleted, task.Id.ToString(), payload).Id;
+        if (overdueTimer) context.CreateBookmark(CareBookmarks.TaskOverdue, task.Id.ToString(), (JsonObject)payload.DeepClone(), task.DueAt);
+        data.Add(task);
+        context.Log("TaskCreated", $"Coordinator task '{title}' due {task.DueAt:O}.", (JsonObject)payload.DeepClone());
+        return task;
+    }
+
+    /// <summary>Applies a resumed task bookmark: completed (with the coordinator's result) or overdue.</summary>
+    public static async Task<(CoordinatorTask Task, bool Completed, JsonNode? Result)> OnResumeAsync(ActivityContext context, ICareData data, Bookmark bookmark, JsonObject? input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(bookmark);
+        var id = Guid.Parse(bookmark.Payload?["taskId"]?.GetValue<string>() ?? throw new InvalidOperationException("Task bookmark without a task id."));
+        var task = await data.FirstOrDefaultAsync(data.Query<CoordinatorTask>().Where(t => t.Id == id), context.CancellationToken)
+            ?? throw CareEntityNotFoundException.For("Coordinator task", id);
+        if (bookmark.Name == CareBookmarks.TaskOverdue)
+        {
+            if (task.Status == CoordinatorTaskStatus.Open) task.Status = CoordinatorTaskStatus.Overdue;
+            return (task, false, null);
+        }
+
+        var result = input?["result"]?.DeepClone();
+        task.Status = CoordinatorTaskStatus.Completed;
+        task.CompletedAt = context.Now;
+        task.CompletedBy = input?["completedBy"]?.GetValue<string>();
+        task.ResultJson = result?.ToJsonString();
+        return (task, true, result);
+    }
+}

@@ -1,0 +1,13 @@
+namespace CareFlow.Core.Email.Templates;
+
+/// <summary>Template names; each has one current version (part of the outbox key).</summary>
+public static class EmailTemplateNames
+{
+    public const string NewReferral = "new-referral";
+    public const string ProviderReminder = "provider-reminder";
+    public const string ReferralCancelled = "referral-cancelled";
+    public const string OneTimeCode = "one-time-code";
+    public const string CoordinatorEscalation = "coordinator-escalation";
+
+    public const int Version = 1;
+}

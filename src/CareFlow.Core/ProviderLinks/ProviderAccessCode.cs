@@ -1,0 +1,22 @@
+namespace CareFlow.Core.ProviderLinks;
+
+/// <summary>A one-time code emailed to the provider before client details are shown; only its hash is stored.</summary>
+public sealed class ProviderAccessCode
+{
+    public Guid Id { get; set; }
+
+    public Guid LinkId { get; set; }
+
+    /// <summary>HMAC-SHA256 of the code under a per-row salt.</summary>
+    public string CodeHash { get; set; } = "";
+
+    public string Salt { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset ExpiresAt { get; set; }
+
+    public int FailedAttempts { get; set; }
+
+    public DateTimeOffset? UsedAt { get; set; }
+}

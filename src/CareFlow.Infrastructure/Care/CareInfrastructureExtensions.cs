@@ -1,0 +1,19 @@
+using CareFlow.Core.Care;
+using CareFlow.Core.Care.Stages;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CareFlow.Infrastructure.Care;
+
+/// <summary>Registers the care domain's stores and the stage hand-over.</summary>
+public static class CareInfrastructureExtensions
+{
+    public static IServiceCollection AddCareFlowCarePersistence(this IServiceCollection services)
+    {
+        services.AddScoped<ICareData, EfCareData>();
+        services.AddScoped<ICareSignals, EfCareSignals>();
+        services.AddScoped<IStageHandOver, StageHandOverProcessor>();
+        services.AddHostedService<StageHandOverService>();
+        services.AddHostedService<Demo.CareDemoSeeder>();
+        return services;
+    }
+}

@@ -1,0 +1,17 @@
+namespace CareFlow.Infrastructure.Outbox;
+
+/// <summary>How an attempt ended (reliability-security.md §3).</summary>
+public enum SmtpFailureKind
+{
+    /// <summary>4xx, connection or TLS error before DATA: retry with backoff.</summary>
+    Transient,
+
+    /// <summary>The connection failed after DATA: delivered or not, resend with the same Message-ID.</summary>
+    Unknown,
+
+    /// <summary>5xx or a message that can never be built: no retry, incident, failure path.</summary>
+    Permanent,
+
+    /// <summary>Authentication, TLS not offered, no host: stop the queue and alert.</summary>
+    Configuration,
+}

@@ -1,0 +1,31 @@
+using System.Security.Claims;
+using CareFlow.Core.Care;
+using CareFlow.Core.Care.Cases;
+using CareFlow.Web.Security;
+
+namespace CareFlow.Web.Endpoints.Care;
+
+/// <summary>
+/// What the caller may reach: a coordinator only the cases on their caseload; a supervisor, an admin or an API-key
+/// caller every case. Every query of the care API starts from <see cref="Cases"/>.
+/// </summary>
+internal sealed record Caseload(string UserId, bool SeesAll)
+{
+    public static Caseload Of(ClaimsPrincipal user)
+    {
+        var id = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.Identity?.Name ?? "";
+        var all = user.IsInRole(CareFlowRoles.Supervisor) || user.IsInRole(CareFlowRoles.Admin)
+            || user.Identities.Any(i => i.IsAuthenticated && i.AuthenticationType == CareFlowAuthenticationSchemes.ApiKey);
+        return new Caseload(id, all);
+    }
+
+    public IQueryable<Case> Cases(ICareData data) => SeesAll ? data.Query<Case>() : data.Query<Case>().Where(c => c.CoordinatorId == UserId);
+
+    public IQueryable<Guid> CaseIds(ICareData data) => Cases(data).Select(c => c.Id);
+
+    public async Task<bool> CanSeeCaseAsync(ICareData data, Guid caseId, CancellationToken cancellationToken) =>
+        await data.CountAsync(Cases(data).Where(c => c.Id == caseId), cancellationToken) > 0;
+
+    public async Task<bool> CanSeeClientAsync(ICareData data, Guid clientId, CancellationToken cancellationToken) =>
+        SeesAll || await data.CountAsync(Cases(data).Where(c => c.ClientId == clientId), cancellationToken) > 0;
+}

@@ -1,0 +1,3 @@
+namespace CareFlow.Web.Endpoints.Care;
+
+public sealed record ClientSummary(Guid Id, string GivenName, string FamilyName, DateOnly DateOfBirth, bool DoNotContact);

@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+using CareFlow.Core.Care;
+using CareFlow.Core.Care.Clients;
+using CareFlow.Core.Care.Stages;
+using CareFlow.Core.Workflows;
+using CareFlow.Workflows.Management;
+using CareFlow.Workflows.Runtime;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CareFlow.Web.Endpoints.Care;
+
+/// <summary><c>/api/clients</c>: search the caseload's clients, and intake (which starts the intake workflow).</summary>
+public static class ClientsEndpoints
+{
+    public static RouteGroupBuilder MapClients(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/clients").WithTags("Clients");
+        group.MapGet("/", SearchAsync);
+        group.MapGet("/{id:guid}", GetAsync);
+        group.MapPost("/intake", IntakeAsync);
+        return api;
+    }
+
+    private static async Task<Ok<List<ClientSummary>>> SearchAsync(string? q, HttpContext http, ICareData data, CancellationToken cancellationToken)
+    {
+        var caseload = Caseload.Of(http.User);
+        var clientIds = caseload.Cases(data).Select(c => c.ClientId);
+        var query = data.Query<Client>().Where(c => caseload.SeesAll || clientIds.Contains(c.Id));
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var name = ClientNormalizer.Name(q, "");
+            query = query.Where(c => c.NormalizedName.Contains(name));
+        }
+
+        var clients = await data.ToListAsync(query.OrderBy(c => c.FamilyName).ThenBy(c => c.GivenName).Take(100)
+            .Select(c => new ClientSummary(c.Id, c.GivenName, c.FamilyName, c.DateOfBirth, c.DoNotContact)), cancellationToken);
+        return TypedResults.Ok(clients);
+    }
+
+    private static async Task<Results<Ok<Client>, NotFound>> GetAsync(Guid id, HttpContext http, ICareData data, CancellationToken cancellationToken)
+    {
+        if (!await Caseload.Of(http.User).CanSeeClientAsync(data, id, cancellationToken)) return TypedResults.NotFound();
+        var client = await data.FirstOrDefaultAsync(data.Query<Client>().Where(c => c.Id == id), cancellationToken);
+        return client is null ? TypedResults.NotFound() : TypedResults.Ok(client);
+    }
+
+    private static async Task<Results<Created<IntakeResponse>, ValidationProblem, ProblemHttpResult>> IntakeAsync(
+        IntakeBody body, HttpContext http, ICareData data, IWorkflowRuntime runtime, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var caseload = Caseload.Of(http.User);
+        if (IntakeBody.Validate(body, time.GetUtcNow()) is { } refused) return refused;
+        var coordinator = caseload.SeesAll && !string.IsNullOrWhiteSpace(body.CoordinatorId) ? body.CoordinatorId.Trim() : caseload.UserId;
+        var intake = new IntakeRequest
+        {
+            Id = Guid.CreateVersion7(time.GetUtcNow()), GivenName = body.GivenName!.Trim(), FamilyName = body.FamilyName!.Trim(), DateOfBirth = body.DateOfBirth!.Value,
+            Phone = body.Phone, Email = body.Email, PreferredLanguage = body.PreferredLanguage, DoNotContact = body.DoNotContact,
+            CoordinatorId = coordinator, CoordinatorName = body.CoordinatorName ?? coordinator, ReceivedAt = time.GetUtcNow(),
+        };
+        data.Add(intake);
+        await data.SaveChangesAsync(cancellationToken);
+        var state = await runtime.StartAsync(StageWorkflows.Intake, VersionOptions.Published, new StartWorkflowRequest
+        {
+            Name = "intake", Input = new JsonObject { ["intakeId"] = intake.Id.ToString() },
+        }, cancellationToken);
+        if (state is null) return TypedResults.Problem("The intake workflow is not published (workflows/intake.json).", statusCode: StatusCodes.Status503ServiceUnavailable);
+        var done = await data.FirstOrDefaultAsync(data.Query<IntakeRequest>().Where(r => r.Id == intake.Id), cancellationToken);
+        if (done?.CaseId is null)
+        {
+            var incident = state.Incidents.FirstOrDefault()?.Message ?? "the workflow did not register the client";
+            return TypedResults.Problem($"Intake failed: {incident}", statusCode: StatusCodes.Status500InternalServerError);
+        }
+
+        var warning = done.MatchKind switch
+        {
+            ClientMatchKind.Exact => "This person is already a client: the new case was opened for the existing client record.",
+            ClientMatchKind.Possible => "This person may duplicate an existing client: a review task was created.",
+            _ => null,
+        };
+        return TypedResults.Created($"/api/cases/{done.CaseId}",
+            new IntakeResponse(done.ClientId!.Value, done.CaseId.Value, done.MatchKind.ToString()!, done.PossibleDuplicateOfId, warning, state.Id));
+    }
+}

@@ -1,0 +1,3 @@
+namespace CareFlow.Web.Endpoints.Care;
+
+public sealed record RevokeBody(string? Method);

@@ -1,0 +1,4 @@
+namespace CareFlow.IntegrationTests.Care;
+
+[CollectionDefinition("care")]
+public sealed class CareFixtureDefinition : ICollectionFixture<CareAppFixture>;
