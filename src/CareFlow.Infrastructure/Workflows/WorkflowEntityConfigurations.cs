@@ -34,7 +34,8 @@ internal sealed class BookmarkRecordConfiguration : IEntityTypeConfiguration<Boo
     {
         builder.ToTable("bookmarks", CareFlowSchemas.Workflows);
         builder.HasKey(b => b.Id);
-        builder.HasIndex(b => b.Hash);
+        // Event triggers filter on hash and, usually, correlation id.
+        builder.HasIndex(b => new { b.Hash, b.CorrelationId });
         builder.HasIndex(b => b.InstanceId);
         builder.HasIndex(b => b.ResumeAt);
     }
