@@ -38,8 +38,9 @@ public sealed class EngineHost : IAsyncDisposable
     /// <param name="prefix">Database name prefix (one per test class).</param>
     /// <param name="clock">A clock to inject instead of the system clock.</param>
     /// <param name="recovery">False leaves out WorkflowRecoveryService (timer re-arming and the pending-event sweep).</param>
+    /// <param name="configure">Last changes to the services (a decorated timer scheduler, say).</param>
     /// <param name="cancellationToken">Cancels the start.</param>
-    public static async Task<EngineHost> StartAsync(string prefix, TimeProvider? clock = null, bool recovery = true, CancellationToken cancellationToken = default)
+    public static async Task<EngineHost> StartAsync(string prefix, TimeProvider? clock = null, bool recovery = true, Action<IServiceCollection>? configure = null, CancellationToken cancellationToken = default)
     {
         var database = await TestDatabase.CreateAsync(prefix, cancellationToken);
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
@@ -55,6 +56,7 @@ public sealed class EngineHost : IAsyncDisposable
             builder.Services.Remove(descriptor);
         }
 
+        configure?.Invoke(builder.Services);
         var host = builder.Build();
         await HangfireStatics.WaitAsync(cancellationToken);
         try

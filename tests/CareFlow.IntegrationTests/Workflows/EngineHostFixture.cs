@@ -1,9 +1,13 @@
+using CareFlow.Core.Workflows;
+using CareFlow.Infrastructure.Workflows;
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CareFlow.IntegrationTests.Workflows;
 
 /// <summary>One in-process engine host on its own fresh database, shared by the tests of one class.</summary>
-public abstract class EngineHostFixture(string prefix, FakeTimeProvider? clock = null, bool recovery = true) : IAsyncLifetime
+public abstract class EngineHostFixture(string prefix, FakeTimeProvider? clock = null, bool recovery = true, Action<IServiceCollection>? configure = null) : IAsyncLifetime
 {
     private EngineHost? _host;
 
@@ -11,7 +15,7 @@ public abstract class EngineHostFixture(string prefix, FakeTimeProvider? clock =
 
     public FakeTimeProvider Clock => clock ?? throw new InvalidOperationException("This host runs on the system clock.");
 
-    public async ValueTask InitializeAsync() => _host = await EngineHost.StartAsync(prefix, clock, recovery, TestContext.Current.CancellationToken);
+    public async ValueTask InitializeAsync() => _host = await EngineHost.StartAsync(prefix, clock, recovery, configure, TestContext.Current.CancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -31,3 +35,7 @@ public sealed class HangfireTimerHostFixture() : EngineHostFixture("hangfire_tim
 
 /// <summary>System clock, own database: its Hangfire lock table is tampered with.</summary>
 public sealed class StaleLockHostFixture() : EngineHostFixture("stale_lock");
+
+/// <summary>System clock; the first timer the engine arms is lost, as when the process dies between commit and enqueue.</summary>
+public sealed class LostArmingHostFixture() : EngineHostFixture("lost_arming", configure: services => services.AddSingleton<IWorkflowTimerScheduler>(
+    sp => new LosingTimerScheduler(new HangfireWorkflowTimerScheduler(sp.GetRequiredService<IBackgroundJobClient>(), sp.GetRequiredService<TimeProvider>()), lose: 1)));
