@@ -16,4 +16,11 @@ public sealed class WorkflowOptions
 
     /// <summary>How long an event that found no bookmark is kept for one that may appear (default 10 minutes).</summary>
     public TimeSpan EventQueueRetention { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How often a host arms again the timers that are overdue by more than this span (default 1 minute), so that a
+    /// timer whose arming was lost after its commit (a crash, a failed enqueue) still fires without a restart. Firing
+    /// twice is harmless: resumes are guarded. Zero turns the sweep off.
+    /// </summary>
+    public TimeSpan OverdueTimerSweep { get; set; } = TimeSpan.FromMinutes(1);
 }

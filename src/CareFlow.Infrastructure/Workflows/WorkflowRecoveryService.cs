@@ -1,5 +1,6 @@
 using CareFlow.Core.Workflows;
 using CareFlow.Infrastructure.Persistence;
+using CareFlow.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -9,9 +10,10 @@ namespace CareFlow.Infrastructure.Workflows;
 
 /// <summary>
 /// After start-up, re-arms every pending timer from the database (Hangfire's storage may have lost them) in
-/// batches, without delaying readiness; then keeps delivering events that arrived before their bookmark.
+/// batches, without delaying readiness; then keeps delivering events that arrived before their bookmark, and now and
+/// then re-arms timers long overdue (their arming was lost after the commit, and no node restarted to re-arm them).
 /// </summary>
-public sealed class WorkflowRecoveryService(IServiceScopeFactory scopes, ILogger<WorkflowRecoveryService> logger) : BackgroundService
+public sealed class WorkflowRecoveryService(IServiceScopeFactory scopes, WorkflowOptions options, TimeProvider time, ILogger<WorkflowRecoveryService> logger) : BackgroundService
 {
     private const int BatchSize = 1000;
 
@@ -20,7 +22,7 @@ public sealed class WorkflowRecoveryService(IServiceScopeFactory scopes, ILogger
         await Task.Yield();
         try
         {
-            var rearmed = await RearmTimersAsync(stoppingToken);
+            var rearmed = await RearmTimersAsync(dueBefore: null, stoppingToken);
             logger.LogInformation("Re-armed {Count} pending workflow timers.", rearmed);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -29,6 +31,7 @@ public sealed class WorkflowRecoveryService(IServiceScopeFactory scopes, ILogger
         }
 
         using var tick = new PeriodicTimer(TimeSpan.FromSeconds(5));
+        var nextSweep = time.GetUtcNow() + options.OverdueTimerSweep;
         while (await tick.WaitForNextTickAsync(stoppingToken))
         {
             try
@@ -40,10 +43,22 @@ public sealed class WorkflowRecoveryService(IServiceScopeFactory scopes, ILogger
             {
                 logger.LogWarning(ex, "Delivering pending workflow events failed; retrying shortly.");
             }
+
+            if (options.OverdueTimerSweep <= TimeSpan.Zero || time.GetUtcNow() < nextSweep) continue;
+            nextSweep = time.GetUtcNow() + options.OverdueTimerSweep;
+            try
+            {
+                var overdue = await RearmTimersAsync(time.GetUtcNow() - options.OverdueTimerSweep, stoppingToken);
+                if (overdue > 0) logger.LogWarning("Re-armed {Count} overdue workflow timers.", overdue);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Re-arming overdue workflow timers failed; retrying at the next sweep.");
+            }
         }
     }
 
-    private async Task<int> RearmTimersAsync(CancellationToken cancellationToken)
+    private async Task<int> RearmTimersAsync(DateTimeOffset? dueBefore, CancellationToken cancellationToken)
     {
         var count = 0;
         string? after = null;
@@ -53,6 +68,7 @@ public sealed class WorkflowRecoveryService(IServiceScopeFactory scopes, ILogger
             var db = scope.ServiceProvider.GetRequiredService<CareFlowDbContext>();
             var timers = scope.ServiceProvider.GetRequiredService<IWorkflowTimerScheduler>();
             var query = db.Set<BookmarkRecord>().AsNoTracking().Where(b => b.ResumeAt != null);
+            if (dueBefore is { } before) query = query.Where(b => b.ResumeAt <= before);
 #pragma warning disable CA1309 // EF translates string.Compare to SQL's ordinal (binary/collation) comparison; the ordinal overload is not translatable.
             if (after is not null) query = query.Where(b => string.Compare(b.Id, after) > 0);
 #pragma warning restore CA1309
