@@ -1,5 +1,6 @@
 using CareFlow.Core.Workflows;
 using CareFlow.Infrastructure.Workflows;
+using CareFlow.Workflows;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -36,6 +37,13 @@ public sealed class HangfireTimerHostFixture() : EngineHostFixture("hangfire_tim
 /// <summary>System clock, own database: its Hangfire lock table is tampered with.</summary>
 public sealed class StaleLockHostFixture() : EngineHostFixture("stale_lock");
 
-/// <summary>System clock; the first timer the engine arms is lost, as when the process dies between commit and enqueue.</summary>
-public sealed class LostArmingHostFixture() : EngineHostFixture("lost_arming", configure: services => services.AddSingleton<IWorkflowTimerScheduler>(
-    sp => new LosingTimerScheduler(new HangfireWorkflowTimerScheduler(sp.GetRequiredService<IBackgroundJobClient>(), sp.GetRequiredService<TimeProvider>()), lose: 1)));
+/// <summary>
+/// System clock; the first timer the engine arms is lost, as when the process dies between commit and enqueue. The
+/// overdue-timer sweep runs every 2 s instead of every minute, to keep the suite short.
+/// </summary>
+public sealed class LostArmingHostFixture() : EngineHostFixture("lost_arming", configure: services =>
+{
+    services.AddCareFlowWorkflows(o => o.OverdueTimerSweep = TimeSpan.FromSeconds(2));
+    services.AddSingleton<IWorkflowTimerScheduler>(sp => new LosingTimerScheduler(
+        new HangfireWorkflowTimerScheduler(sp.GetRequiredService<IBackgroundJobClient>(), sp.GetRequiredService<TimeProvider>()), lose: 1));
+});
