@@ -47,7 +47,9 @@ public sealed class KillRestartTests(ITestOutputHelper output)
         // 2. Trigger every event, retrying until acknowledged; the nemesis kills the host half-way and restarts it.
         var acknowledged = 0;
         var order = Enumerable.Range(0, Instances).OrderBy(i => (i * 7919) % Instances).ToList();
-        var driver = Parallel.ForEachAsync(order, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = Token }, async (i, ct) =>
+        using var driverDeadline = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        driverDeadline.CancelAfter(TimeSpan.FromMinutes(3)); // never left retrying against a node that did not come back
+        var driver = Parallel.ForEachAsync(order, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = driverDeadline.Token }, async (i, ct) =>
         {
             var body = new JsonObject { ["correlationId"] = Key(i) };
             while ((await history.InvokeAsync("node", "trigger", Key(i), () => api.TriggerAsync(EventName, body, ct))).Type != OpType.Ok)
@@ -57,14 +59,25 @@ public sealed class KillRestartTests(ITestOutputHelper output)
 
             Interlocked.Increment(ref acknowledged);
         });
-        await Poll.UntilAsync(() => Task.FromResult((Volatile.Read(ref acknowledged) >= Instances / 2, $"{acknowledged} events acknowledged")), TimeSpan.FromSeconds(60), "half the events acknowledged", Token, TimeSpan.FromMilliseconds(5));
-        history.Nemesis("node", $"kill -9 pid {node.ProcessId}");
-        var finishedAtKill = await JournalQueries.FinishedCountAsync(db, DefinitionId, Token);
-        await node.KillAsync();
-        var killedAt = clock.Elapsed;
-        await node.StartAsync(Token);
-        history.Nemesis("node", $"restarted, pid {node.ProcessId}");
-        var restartedAt = clock.Elapsed;
+        long finishedAtKill;
+        TimeSpan killedAt, restartedAt;
+        try
+        {
+            await Poll.UntilAsync(() => Task.FromResult((Volatile.Read(ref acknowledged) >= Instances / 2, $"{acknowledged} events acknowledged")), TimeSpan.FromSeconds(60), "half the events acknowledged", Token, TimeSpan.FromMilliseconds(5));
+            history.Nemesis("node", $"kill -9 pid {node.ProcessId}");
+            finishedAtKill = await JournalQueries.FinishedCountAsync(db, DefinitionId, Token);
+            await node.KillAsync();
+            killedAt = clock.Elapsed;
+            await node.StartAsync(Token);
+            history.Nemesis("node", $"restarted, pid {node.ProcessId}");
+            restartedAt = clock.Elapsed;
+        }
+        catch
+        {
+            await driverDeadline.CancelAsync();
+            throw;
+        }
+
         await driver;
         var eventsDone = clock.Elapsed;
 

@@ -60,7 +60,9 @@ public sealed partial class TwoNodeTests(ITestOutputHelper output)
         var finishedBeforeRace = await JournalQueries.FinishedCountAsync(db, DefinitionId, Token);
 
         // Each event goes to both nodes at the same moment; each request is retried until acknowledged.
-        await Parallel.ForEachAsync(Enumerable.Range(0, Instances), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = Token }, async (i, ct) =>
+        using var driverDeadline = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        driverDeadline.CancelAfter(TimeSpan.FromMinutes(2));
+        await Parallel.ForEachAsync(Enumerable.Range(0, Instances), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = driverDeadline.Token }, async (i, ct) =>
         {
             var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var both = new[] { ("node-a", apiA), ("node-b", apiB) }.Select(async node =>
