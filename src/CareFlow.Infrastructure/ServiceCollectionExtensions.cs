@@ -82,11 +82,12 @@ public static class ServiceCollectionExtensions
                         SchemaName = CareFlowSchemas.Hangfire,
                         PrepareSchemaIfNecessary = true,
                         // With sliding invisibility a live worker renews its fetched job every fifth of this, so it
-                        // can be short: a job fetched by a node that died is handed to another after a minute (the
+                        // can be short: a job fetched by a node that died is handed to another after 30 s (the
                         // default, 30 minutes, left timers of a dead node stuck that long; start-up re-arming only
-                        // helps when the dead node itself comes back).
+                        // helps when the dead node itself comes back). A worker stalled longer than this may see its
+                        // job run twice, which CareFlow's idempotent jobs allow.
                         UseSlidingInvisibilityTimeout = true,
-                        InvisibilityTimeout = TimeSpan.FromMinutes(1),
+                        InvisibilityTimeout = TimeSpan.FromSeconds(30),
                         EnableLongPolling = true,
                         // Locks are rows: a node killed while holding one (the delayed-job scheduler's, say) leaves it
                         // behind until it counts as stale, and until then no node moves due timers to the queue. The

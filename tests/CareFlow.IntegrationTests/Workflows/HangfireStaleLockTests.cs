@@ -14,7 +14,7 @@ namespace CareFlow.IntegrationTests.Workflows;
 /// leaves and expects a timer to fire within a minute of its due time; the 3-minute recovery bound of
 /// reliability-security.md §1 leaves no room for ten.
 /// </summary>
-[Collection(ProcessTestsSerial.Name)]
+[Collection(RecoveryTestsSerial.Name)]
 public sealed class HangfireStaleLockTests(StaleLockHostFixture fixture, ITestOutputHelper output) : IClassFixture<StaleLockHostFixture>
 {
     private static readonly TimeSpan Delay = TimeSpan.FromSeconds(3);
@@ -56,7 +56,10 @@ public sealed class HangfireStaleLockTests(StaleLockHostFixture fixture, ITestOu
         output.WriteLine($"due {due:HH:mm:ss.fff}, resumed {resumed.Timestamp:HH:mm:ss.fff} ({(resumed.Timestamp - due).TotalSeconds:0.0} s late) with a stale schedule-poller lock");
     }
 
-    /// <summary>The row a node killed inside the delayed-job scheduler leaves (inserted once the live holder, if any, lets go).</summary>
+    /// <summary>
+    /// The row a node killed inside the delayed-job scheduler 20 s ago leaves (a restart takes about that long), inserted
+    /// once the live holder, if any, lets go.
+    /// </summary>
     private async Task LeaveTheLockOfAKilledNodeAsync() =>
         await Poll.UntilAsync(
             async () =>
@@ -64,7 +67,8 @@ public sealed class HangfireStaleLockTests(StaleLockHostFixture fixture, ITestOu
                 var inserted = await Host.Database.ScalarAsync(
                     """
                     WITH planted AS (
-                        INSERT INTO hangfire.lock (resource, updatecount, acquired) VALUES ('hangfire:locks:schedulepoller', 0, now())
+                        INSERT INTO hangfire.lock (resource, updatecount, acquired)
+                        VALUES ('hangfire:locks:schedulepoller', 0, now() - interval '20 seconds')
                         ON CONFLICT DO NOTHING RETURNING 1)
                     SELECT count(*) FROM planted
                     """,

@@ -11,7 +11,7 @@ namespace CareFlow.IntegrationTests.Workflows;
 /// 3-minute recovery bound, including the timers whose Hangfire jobs the dead node had fetched but not completed.
 /// Nothing restarts, so the start-up re-arming does not help here.
 /// </summary>
-[Collection(ProcessTestsSerial.Name)]
+[Collection(RecoveryTestsSerial.Name)]
 public sealed class NodeLossTests(ITestOutputHelper output)
 {
     private const int Instances = 100;

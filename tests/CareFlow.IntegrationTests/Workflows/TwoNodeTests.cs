@@ -35,11 +35,11 @@ public sealed partial class TwoNodeTests(ITestOutputHelper output)
         var history = new History();
         var clock = Stopwatch.StartNew();
 
-        // Instances start on node A, which arms their timers; the delays (25-29 s) leave time for node B to start
+        // Instances start on node A, which arms their timers; the delays (18-22 s) leave time for node B to start
         // and re-arm the same timers before any is due (a start takes 5-20 s on a loaded 2-core machine).
         await Parallel.ForEachAsync(Enumerable.Range(0, Instances), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = Token }, async (i, ct) =>
         {
-            var body = new JsonObject { ["correlationId"] = Key(i), ["input"] = new JsonObject { ["delay"] = $"00:00:{25 + (i % 5)}" } };
+            var body = new JsonObject { ["correlationId"] = Key(i), ["input"] = new JsonObject { ["delay"] = $"00:00:{18 + (i % 5)}" } };
             var (type, detail) = await history.InvokeAsync("node-a", "start", Key(i), () => apiA.ExecuteAsync(DefinitionId, body, ct));
             Assert.True(type == OpType.Ok, $"Start {Key(i)}: {type} {detail}");
         });
