@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The benchmark command: bench/run.sh   (see bench/README.md for what each figure means)
+#                        bench/run.sh --only email   (the email rows g-raw and g alone, about a minute)
 #
 # Builds bench/CareFlow.Benchmarks in Release, starts a throwaway PostgreSQL 15 cluster on a free loopback port
 # (as scripts/test.sh does: initdb as user postgres when run as root, fsync on, pg_stat_statements preloaded),
-# runs the benchmark once, and tears the cluster down, even on failure or Ctrl-C. The table goes to stdout and to
+# starts the test SMTP server tests/tools/smtp_server.py on free loopback ports (for the email rows),
+# runs the benchmark once, and tears both down, even on failure or Ctrl-C. The table goes to stdout and to
 # artifacts/bench/last-run.txt; progress goes to stderr.
 #
 # Environment (each optional):
@@ -11,7 +13,7 @@
 #                             (server-side statement counts need pg_stat_statements in shared_preload_libraries)
 #   CAREFLOW_BENCH_PG_BIN     PostgreSQL binaries (default /usr/lib/postgresql/15/bin)
 #   CAREFLOW_BENCH_SECONDS, CAREFLOW_BENCH_WARMUP_SECONDS, CAREFLOW_BENCH_TIMERS, CAREFLOW_BENCH_TIMER_SAMPLES,
-#   CAREFLOW_BENCH_COUNTED_OPERATIONS   see bench/README.md
+#   CAREFLOW_BENCH_COUNTED_OPERATIONS, CAREFLOW_BENCH_EMAILS   see bench/README.md
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -28,6 +30,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 WORK=""
 PG_DATA=""
 PG_STARTED=0
+SMTP_PID=""
+ONLY=""
 T_START=$EPOCHREALTIME
 
 log() { printf '==> %s\n' "$*" >&2; }
@@ -47,13 +51,17 @@ cleanup() {
     local rc=$?
     trap - EXIT INT TERM
     set +e
+    if [[ -n $SMTP_PID ]]; then
+        kill "$SMTP_PID" 2>/dev/null
+        wait "$SMTP_PID" 2>/dev/null
+    fi
     if [[ $PG_STARTED -eq 1 ]]; then
         as_pg_owner "$PG_BIN/pg_ctl" -D "$PG_DATA" stop -m fast -w -t 30 >/dev/null \
             || as_pg_owner "$PG_BIN/pg_ctl" -D "$PG_DATA" stop -m immediate -w >/dev/null
     fi
     if [[ -n "$WORK" && -d "$WORK" ]]; then
         mkdir -p "$OUT_DIR"
-        cp "$WORK"/postgres.log "$OUT_DIR/" 2>/dev/null
+        cp "$WORK"/postgres.log "$WORK"/smtp-server.log "$OUT_DIR/" 2>/dev/null
         rm -rf "$WORK"
     fi
     log "bench/run.sh finished in $(seconds_since "$T_START") s (exit code $rc)"
@@ -97,7 +105,33 @@ CONF
     export CAREFLOW_BENCH_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=careflow_bench"
 }
 
+# Like scripts/test.sh's start_smtp: the dump folder lives in $WORK and goes with it.
+start_smtp() {
+    local port control_port dump="$WORK/smtp-dump" i
+    port="$(free_port)"
+    control_port="$(free_port)"
+    while [[ $control_port == "$port" ]]; do control_port="$(free_port)"; done
+    mkdir -p "$dump"
+    log "SMTP server (tests/tools/smtp_server.py) on 127.0.0.1:$port, control API on $control_port"
+    $PYTHON "$ROOT/tests/tools/smtp_server.py" --port "$port" --control-port "$control_port" \
+        --dump-dir "$dump" >"$WORK/smtp-server.log" 2>&1 </dev/null &
+    SMTP_PID=$!
+    # The control API starts after the SMTP listener.
+    for ((i = 0; i < 100; i++)); do
+        kill -0 "$SMTP_PID" 2>/dev/null || { cat "$WORK/smtp-server.log" >&2; die "the SMTP server exited"; }
+        $PYTHON -c "import socket,sys; socket.create_connection(('127.0.0.1', int(sys.argv[1])), 1).close()" "$control_port" 2>/dev/null && break
+        sleep 0.1
+    done
+    export CAREFLOW_BENCH_SMTP="127.0.0.1:$port" CAREFLOW_BENCH_SMTP_CONTROL="http://127.0.0.1:$control_port"
+}
+
 main() {
+    while [[ $# -gt 0 ]]; do
+        case $1 in
+            --only) [[ ${2:-} == email ]] || die "--only takes: email"; ONLY=$2; shift 2 ;;
+            *) die "unknown argument $1 (usage: bench/run.sh [--only email])" ;;
+        esac
+    done
     [[ -x $PYTHON ]] || die "$PYTHON is required"
     WORK="$(mktemp -d "${TMPDIR:-/tmp}/careflow-bench.XXXXXX")"
     export CAREFLOW_BENCH_DATA="$WORK/data"
@@ -114,11 +148,21 @@ main() {
         start_postgres
     fi
 
+    if $PYTHON -c 'import aiosmtpd' 2>/dev/null; then
+        start_smtp
+    elif [[ -n $ONLY ]]; then
+        die "the email rows need python3-aiosmtpd (apt-get install python3-aiosmtpd)"
+    else
+        log "python3-aiosmtpd is missing: the email rows (g) are left out"
+    fi
+
     mkdir -p "$OUT_DIR"
     log "Running the benchmark"
     t0=$EPOCHREALTIME
     local rc=0
-    dotnet "$DLL" | tee "$OUT_DIR/last-run.txt" || rc=$?
+    local args=() out="$OUT_DIR/last-run.txt"
+    [[ -n $ONLY ]] && { args=(--only "$ONLY"); out="$OUT_DIR/last-run-$ONLY.txt"; }
+    dotnet "$DLL" "${args[@]}" | tee "$out" || rc=$?
     log "Benchmark took $(seconds_since "$t0") s"
     return "$rc"
 }

@@ -11,7 +11,9 @@ public sealed record BenchSettings(
     int Rounds,
     int TimerCount,
     int TimerSamples,
-    int CountedOperations)
+    int CountedOperations,
+    int EmailCount,
+    Scenarios.SmtpEndpoint? Smtp)
 {
     public static readonly int[] Concurrencies = [1, 8];
 
@@ -33,7 +35,9 @@ public sealed record BenchSettings(
             Math.Max(1, (int)Number("CAREFLOW_BENCH_ROUNDS", 5)),
             (int)Number("CAREFLOW_BENCH_TIMERS", 1000),
             (int)Number("CAREFLOW_BENCH_TIMER_SAMPLES", 20),
-            (int)Number("CAREFLOW_BENCH_COUNTED_OPERATIONS", 300));
+            (int)Number("CAREFLOW_BENCH_COUNTED_OPERATIONS", 300),
+            (int)Number("CAREFLOW_BENCH_EMAILS", 500),
+            Scenarios.SmtpEndpoint.FromEnvironment());
     }
 
     private static double Number(string name, double fallback) =>

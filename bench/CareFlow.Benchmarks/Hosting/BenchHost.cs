@@ -33,6 +33,19 @@ public static class BenchHost
             ["CareFlow:DataDirectory"] = settings.DataDirectory,
             ["CareFlow:DemoData"] = "false",
         });
+        if (settings.Smtp is { } smtp)
+        {
+            // Email (g) goes through the product's pooled MailKit sender to the local test server; plain SMTP is
+            // allowed only because the host is loopback.
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Smtp:Host"] = smtp.Host,
+                ["Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Smtp:From"] = Scenarios.EmailScenario.From,
+                ["Smtp:UseStartTls"] = "false",
+            });
+        }
+
         // Logs go to stderr with the progress lines; stdout carries only the table. The first migration's probe of the
         // missing history table logs a failed command, which is expected; a failing command in a scenario throws anyway.
         builder.Logging.SetMinimumLevel(LogLevel.Warning)

@@ -11,6 +11,9 @@ public sealed class Report
     private readonly List<string> _notes = [];
     private readonly List<Goal> _goals = [];
 
+    /// <summary>The heading of the goals list.</summary>
+    public string GoalsTitle { get; init; } = "Goals (issue 3, item 13)";
+
     public static string F(double value, int decimals = 1) =>
         double.IsNaN(value) ? "n/a" : value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
@@ -39,7 +42,7 @@ public sealed class Report
         output.WriteLine(" ---+----------------------------------------------------+---------+----------+---------+---------+-------------+------------+-----------+--------------------------------+-------");
         output.Write(_rows);
         output.WriteLine();
-        output.WriteLine("Goals (issue 3, item 13)");
+        output.WriteLine(GoalsTitle);
         foreach (var goal in _goals) output.WriteLine($"  {goal.Verdict}  {goal.Description,-62} {goal.Measured}");
         output.WriteLine();
         output.WriteLine($"Goals met: {_goals.Count(g => g.Met)} of {_goals.Count}");

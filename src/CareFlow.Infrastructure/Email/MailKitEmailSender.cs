@@ -18,6 +18,9 @@ public sealed class MailKitEmailSender(MimeMessageFactory factory, IOptions<Smtp
     : IEmailSender, IAsyncDisposable, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    // The container disposes this singleton twice: once as itself and once through the IEmailSender registration.
+    private int _disposed;
     private readonly ILogger _logger = logger ?? NullLogger<MailKitEmailSender>.Instance;
     private TrackingSmtpClient? _client;
     private long _lastUsed;
@@ -144,6 +147,7 @@ public sealed class MailKitEmailSender(MimeMessageFactory factory, IOptions<Smtp
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await _gate.WaitAsync();
         try
         {
@@ -159,6 +163,7 @@ public sealed class MailKitEmailSender(MimeMessageFactory factory, IOptions<Smtp
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _client?.Dispose();
         _client = null;
         _gate.Dispose();
