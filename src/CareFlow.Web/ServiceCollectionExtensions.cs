@@ -1,15 +1,18 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CareFlow.Web.ProviderLinks;
+using CareFlow.Web.Security;
 
 namespace CareFlow.Web;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>HTTP concerns: problem details and the JSON contract of the API (camelCase, enums as strings).</summary>
+    /// <summary>HTTP concerns: problem details, the Razor Pages of the coordinator app and the JSON contract of the API (camelCase, enums as strings).</summary>
     public static IServiceCollection AddCareFlowWeb(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        // The coordinator app: server-rendered pages, every one behind sign-in unless it says [AllowAnonymous].
+        services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/", CareFlowPolicies.SignedIn));
         services.AddCareFlowProviderLinkPages();
         services.AddOpenApi();
         services.AddScoped<Endpoints.WorkflowDefinitionServiceAccessor>();

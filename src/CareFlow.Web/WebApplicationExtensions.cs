@@ -16,6 +16,7 @@ public static class WebApplicationExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseStaticFiles();
         app.UseCareFlowSecurity();
         app.UseRateLimiter();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
@@ -25,6 +26,7 @@ public static class WebApplicationExtensions
         app.MapOpenApi();
         app.MapProviderLinks();
         app.MapOutboxAdmin();
+        app.MapRazorPages();
         return app;
     }
 }
