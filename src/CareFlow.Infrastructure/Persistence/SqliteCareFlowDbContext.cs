@@ -14,18 +14,18 @@ public sealed class SqliteCareFlowDbContext(DbContextOptions<SqliteCareFlowDbCon
     public static SqliteCareFlowDbContext Create(string databaseFile) =>
         new((DbContextOptions<SqliteCareFlowDbContext>)Configure(new DbContextOptionsBuilder<SqliteCareFlowDbContext>(), databaseFile).Options);
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        base.OnModelCreating(modelBuilder);
+        base.OnModelCreating(builder);
 
         // SQLite has no schemas: drop them (instead of EF's per-entity warning) and make sure no two tables collide.
-        modelBuilder.HasDefaultSchema(null);
-        foreach (var entityType in modelBuilder.Model.GetEntityTypes())
+        builder.HasDefaultSchema(null);
+        foreach (var entityType in builder.Model.GetEntityTypes())
         {
             entityType.SetSchema(null);
         }
 
-        var clash = modelBuilder.Model.GetEntityTypes().Where(e => !e.IsOwned() && e.GetTableName() is not null)
+        var clash = builder.Model.GetEntityTypes().Where(e => !e.IsOwned() && e.GetTableName() is not null)
             .GroupBy(e => e.GetTableName()).FirstOrDefault(g => g.Count() > 1);
         if (clash is not null)
         {
