@@ -14,6 +14,7 @@ public static class WebApplicationExtensions
     /// <summary>Middleware and endpoints; the Hangfire dashboard at /hangfire is for role admin only.</summary>
     public static WebApplication MapCareFlowWeb(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();

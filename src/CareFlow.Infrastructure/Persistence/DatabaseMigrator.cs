@@ -19,6 +19,14 @@ internal sealed class DatabaseMigrator(
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        var provider = await MigrateAsync(scopeFactory, settings, cancellationToken);
+        var elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        logger.LogInformation("Database ({Provider}) migrated in {ElapsedMs} ms", provider, elapsedMs);
+    }
+
+    /// <summary>Creates the data folders the embedded default needs and applies every pending migration; returns the provider name.</summary>
+    internal static async Task<string> MigrateAsync(IServiceScopeFactory scopeFactory, InfrastructureSettings settings, CancellationToken cancellationToken)
+    {
         if (!settings.UsesPostgres || !settings.UsesSmtp)
         {
             Directory.CreateDirectory(settings.Paths.Root);
@@ -37,9 +45,7 @@ internal sealed class DatabaseMigrator(
             // WAL lets the UI read while a job writes; the setting is stored in the database file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
-
-        var elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        logger.LogInformation("Database ({Provider}) migrated in {ElapsedMs} ms", db.ProviderName, elapsedMs);
+        return db.ProviderName;
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -51,4 +57,13 @@ internal sealed class DatabaseMigrator(
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>Migration outside the web host, for one-off commands such as <c>create-admin</c>.</summary>
+public static class CareFlowDatabase
+{
+    /// <summary>Applies pending migrations to the configured database (as the host does at start-up); returns the provider name.</summary>
+    public static Task<string> MigrateAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        DatabaseMigrator.MigrateAsync(
+            services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<InfrastructureSettings>(), cancellationToken);
 }

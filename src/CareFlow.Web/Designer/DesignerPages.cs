@@ -17,7 +17,7 @@ public static class DesignerPages
         pages.MapGet("/", ListPageAsync);
         pages.MapGet("/" + DefinitionIdRoute, EditorPage);
         // Where Studio's Run button navigates with the new instance id.
-        pages.MapGet("/workflows/instances/{instanceId}/view", InstancePage);
+        pages.MapGet("/workflows/instances/{instanceId}/view", InstancePage).RequireAuthorization(CareFlowPolicies.WorkflowInstances);
         // Studio's own navigation target (e.g. after "Save as"); CareFlow's editor page lives at /designer/{id}.
         pages.MapGet("/workflows/definitions/{definitionId}/edit", (string definitionId) =>
             TypedResults.LocalRedirect("/designer/" + Uri.EscapeDataString(definitionId)));

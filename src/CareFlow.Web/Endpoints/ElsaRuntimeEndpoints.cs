@@ -3,6 +3,7 @@ using CareFlow.Infrastructure.Workflows;
 using CareFlow.Web.Designer.Api;
 using CareFlow.Workflows.Management;
 using CareFlow.Workflows.Runtime;
+using CareFlow.Web.Security;
 using Hangfire;
 
 namespace CareFlow.Web.Endpoints;
@@ -16,17 +17,19 @@ public static partial class ElsaRuntimeEndpoints
         api.MapPost("/workflow-definitions/{definitionId}/execute", ExecuteAsync);
         api.MapGet("/workflow-definitions/{definitionId}/execute", ExecuteAsync);
         api.MapPost("/workflow-definitions/{definitionId}/dispatch", DispatchAsync);
-        api.MapGet("/workflow-instances/{id}", GetInstanceAsync);
-        api.MapDelete("/workflow-instances/{id}", DeleteInstanceAsync);
-        api.MapGet("/workflow-instances/{id}/execution-state", GetExecutionStateAsync);
-        api.MapGet("/workflow-instances/{id}/variables", GetVariablesAsync);
-        api.MapGet("/workflow-instances/{id}/journal", GetJournalAsync);
-        api.MapPost("/workflow-instances/{id}/journal", GetJournalAsync);
-        api.MapGet("/workflow-instances", ListInstancesAsync);
-        api.MapPost("/workflow-instances", ListInstancesAsync);
-        api.MapPost("/events/{eventName}/trigger", TriggerEventAsync);
-        api.MapPost("/cancel/workflow-instances/{id}", CancelAsync);
-        api.MapPost("/workflow-instances/{id}/retry", RetryAsync);
+        // Instances carry client data from every caseload: coordinators may not read or act on them here.
+        var instances = api.MapGroup("").RequireAuthorization(CareFlowPolicies.WorkflowInstances).WithMetadata(new ClientDataAttribute());
+        instances.MapGet("/workflow-instances/{id}", GetInstanceAsync);
+        instances.MapDelete("/workflow-instances/{id}", DeleteInstanceAsync);
+        instances.MapGet("/workflow-instances/{id}/execution-state", GetExecutionStateAsync);
+        instances.MapGet("/workflow-instances/{id}/variables", GetVariablesAsync);
+        instances.MapGet("/workflow-instances/{id}/journal", GetJournalAsync);
+        instances.MapPost("/workflow-instances/{id}/journal", GetJournalAsync);
+        instances.MapGet("/workflow-instances", ListInstancesAsync);
+        instances.MapPost("/workflow-instances", ListInstancesAsync);
+        instances.MapPost("/events/{eventName}/trigger", TriggerEventAsync);
+        instances.MapPost("/cancel/workflow-instances/{id}", CancelAsync);
+        instances.MapPost("/workflow-instances/{id}/retry", RetryAsync);
         return endpoints;
     }
 

@@ -20,6 +20,16 @@ public static class CareFlowPolicies
     /// <summary>A signed-in user (cookie); the designer pages use it.</summary>
     public const string SignedIn = "CareFlow.SignedIn";
 
+    /// <summary>
+    /// Workflow instances under <c>/elsa/api</c> (read, journal, variables, cancel, retry, delete, event triggers) and
+    /// the designer's instance view: they carry client data across every caseload, so an API-key caller or a signed-in
+    /// designer, supervisor or admin; a coordinator gets 403 (their cases' progress is on the case pages).
+    /// </summary>
+    public const string WorkflowInstances = "CareFlow.WorkflowInstances";
+
+    /// <summary>A signed-in user in role <c>admin</c> (user management, audit log).</summary>
+    public const string Admin = "CareFlow.Admin";
+
     /// <summary>The CORS policy for <c>/elsa/api</c> (origins from <c>CareFlow:AllowedOrigins</c>, none by default).</summary>
     public const string ElsaApiCors = "CareFlow.ElsaApiCors";
 
@@ -33,10 +43,26 @@ public static class CareFlowPolicies
             .AddAuthenticationSchemes(CareFlowAuthenticationSchemes.Cookie, CareFlowAuthenticationSchemes.ApiKey)
             .RequireAuthenticatedUser()
             .RequireAssertion(context => CanDesign(context.User)));
+        options.AddPolicy(WorkflowInstances, policy => policy
+            .AddAuthenticationSchemes(CareFlowAuthenticationSchemes.Cookie, CareFlowAuthenticationSchemes.ApiKey)
+            .RequireAuthenticatedUser()
+            .RequireAssertion(context => CanSeeAllInstances(context.User)));
+        options.AddPolicy(Admin, policy => policy
+            .AddAuthenticationSchemes(CareFlowAuthenticationSchemes.Cookie)
+            .RequireAuthenticatedUser()
+            .RequireRole(CareFlowRoles.Admin));
         options.AddPolicy(SignedIn, policy => policy
             .AddAuthenticationSchemes(CareFlowAuthenticationSchemes.Cookie)
             .RequireAuthenticatedUser());
     }
+
+    /// <summary>True for API-key callers and users in role designer, supervisor or admin.</summary>
+    public static bool CanSeeAllInstances(ClaimsPrincipal user) =>
+        user.Identities.Any(identity => identity.IsAuthenticated
+            && (identity.AuthenticationType == CareFlowAuthenticationSchemes.ApiKey
+                || identity.HasClaim(identity.RoleClaimType, CareFlowRoles.Designer)
+                || identity.HasClaim(identity.RoleClaimType, CareFlowRoles.Supervisor)
+                || identity.HasClaim(identity.RoleClaimType, CareFlowRoles.Admin)));
 
     /// <summary>True for callers allowed to change, publish, revert and delete definitions.</summary>
     public static bool CanDesign(ClaimsPrincipal user) =>

@@ -8,16 +8,18 @@ public static class CareApi
     public static IEndpointRouteBuilder MapCareApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api").RequireAuthorization(CareFlowPolicies.ElsaApi).DisableAntiforgery();
-        api.MapClients();
-        api.MapCases();
-        api.MapConsents();
-        api.MapScreenings();
+        // Everything but the directory reads or changes client data: audited, never cached.
+        var clientData = api.MapGroup("").WithMetadata(new ClientDataAttribute());
+        clientData.MapClients();
+        clientData.MapCases();
+        clientData.MapConsents();
+        clientData.MapScreenings();
         api.MapDirectory();
-        api.MapReferrals();
-        api.MapTasks();
-        api.MapCheckIns();
-        api.MapAdvocacy();
-        api.MapBarriers();
+        clientData.MapReferrals();
+        clientData.MapTasks();
+        clientData.MapCheckIns();
+        clientData.MapAdvocacy();
+        clientData.MapBarriers();
         return endpoints;
     }
 }

@@ -13,7 +13,8 @@ internal sealed record Caseload(string UserId, bool SeesAll)
 {
     public static Caseload Of(ClaimsPrincipal user)
     {
-        var id = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.Identity?.Name ?? "";
+        // The user name (Name claim) is what Case.CoordinatorId stores; NameIdentifier is Identity's internal user id.
+        var id = user.FindFirstValue(ClaimTypes.Name) ?? "";
         var all = user.IsInRole(CareFlowRoles.Supervisor) || user.IsInRole(CareFlowRoles.Admin)
             || user.Identities.Any(i => i.IsAuthenticated && i.AuthenticationType == CareFlowAuthenticationSchemes.ApiKey);
         return new Caseload(id, all);

@@ -1,0 +1,49 @@
+namespace CareFlow.Web.Security;
+
+/// <summary>
+/// Adds security headers to every response just before it starts, leaving any a component set itself (the designer's
+/// host pages and the provider pages bring their own Content-Security-Policy): <c>X-Content-Type-Options: nosniff</c>,
+/// <c>Referrer-Policy: no-referrer</c>, a strict CSP on HTML, and <c>Cache-Control: no-store</c> on every /api response,
+/// every endpoint or page marked <see cref="ClientDataAttribute"/>, and every page shown to a signed-in user.
+/// </summary>
+internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
+{
+    /// <summary>The policy for CareFlow's own pages: nothing inline, nothing from elsewhere, no framing.</summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
+
+    /// <summary>
+    /// Hangfire's dashboard (admin only) uses inline styles and scripts it does not let us remove; it gets those, and
+    /// the same framing, form and plug-in limits.
+    /// </summary>
+    public const string HangfireContentSecurityPolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+        + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
+
+    public Task InvokeAsync(HttpContext http)
+    {
+        http.Response.OnStarting(static state =>
+        {
+            Apply((HttpContext)state);
+            return Task.CompletedTask;
+        }, http);
+        return next(http);
+    }
+
+    private static void Apply(HttpContext http)
+    {
+        var headers = http.Response.Headers;
+        headers.TryAdd("X-Content-Type-Options", "nosniff");
+        headers.TryAdd("Referrer-Policy", "no-referrer");
+        var html = http.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true;
+        if (html && !headers.ContainsKey("Content-Security-Policy"))
+            headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/hangfire") ? HangfireContentSecurityPolicy : ContentSecurityPolicy;
+        if (http.Request.Path.StartsWithSegments("/api")
+            || http.GetEndpoint()?.Metadata.GetMetadata<ClientDataAttribute>() is not null
+            || (html && http.User.Identity?.IsAuthenticated == true))
+        {
+            headers.CacheControl = "no-store";
+            headers.Pragma = "no-cache";
+        }
+    }
+}
