@@ -1,0 +1,37 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace CareFlow.Web.Tests.Security;
+
+/// <summary>Reads the anti-forgery field of a Razor Pages form, and signs in through the real form.</summary>
+public static partial class Forms
+{
+    public const string TokenField = "__RequestVerificationToken";
+
+    public static string Token(string html)
+    {
+        var match = TokenInput().Match(html);
+        if (!match.Success)
+            throw new InvalidOperationException("No anti-forgery field in the page.");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+
+    /// <summary>Posts the sign-in form; returns the response (302 on success, 401 with the form on failure).</summary>
+    public static async Task<HttpResponseMessage> PostSignInAsync(HttpClient client, string userName, string password, string? returnUrl, CancellationToken cancellationToken)
+    {
+        var form = await client.GetStringAsync("/account/sign-in", cancellationToken);
+        var fields = new Dictionary<string, string>
+        {
+            [TokenField] = Token(form),
+            ["userName"] = userName,
+            ["password"] = password,
+        };
+        if (returnUrl is not null)
+            fields["returnUrl"] = returnUrl;
+        using var content = new FormUrlEncodedContent(fields);
+        return await client.PostAsync("/account/sign-in", content, cancellationToken);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenInput();
+}
