@@ -17,7 +17,8 @@ public static class OutboxAdminEndpoints
 {
     public static IEndpointRouteBuilder MapOutboxAdmin(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/admin/outbox").RequireAuthorization(AdminPolicy);
+        // Messages to providers carry client details (minimum necessary): audited and never cached like other client data.
+        var group = endpoints.MapGroup("/admin/outbox").RequireAuthorization(AdminPolicy).WithMetadata(new ClientDataAttribute());
         group.MapGet("", ListAsync);
         group.MapGet("/{id:guid}.eml", RawAsync);
         endpoints.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new AdminDashboardFilter()], AppPath = "/" })

@@ -82,6 +82,9 @@ public static class SecurityServiceCollectionExtensions
                 options.Events.OnSigningIn = StampSignInTime;
                 options.Events.OnValidatePrincipal = ValidateSessionAsync;
             })
+            // Never used to sign in, but SignInManager signs out of them (e.g. when the security-stamp check fails).
+            .AddCookie(IdentityConstants.ExternalScheme, o => o.Cookie.Name = "careflow.external")
+            .AddCookie(IdentityConstants.TwoFactorUserIdScheme, o => o.Cookie.Name = "careflow.2fa")
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(CareFlowAuthenticationSchemes.ApiKey, null);
         // The idle timeout is the ticket's sliding lifetime; the handler reads the clock from DI (tests use a fake one).
         services.AddOptions<CookieAuthenticationOptions>(CareFlowAuthenticationSchemes.Cookie)

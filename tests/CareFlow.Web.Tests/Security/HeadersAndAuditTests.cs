@@ -55,7 +55,8 @@ public sealed class HeadersAndAuditTests(SecurityAppFactory app) : IClassFixture
         using var hangfire = await GetHtmlAsync(ada, "/hangfire");
         Assert.Equal(HttpStatusCode.OK, hangfire.StatusCode);
         var hangfireHtml = await hangfire.Content.ReadAsStringAsync(Cancel);
-        Assert.Contains("style=\"", hangfireHtml, StringComparison.Ordinal); // why the exemption exists
+        // Its bundled Chart.js adds a <style> element at run time, hence style-src 'unsafe-inline'; scripts stay 'self' only.
+        Assert.DoesNotMatch("<script(?![^>]*\\ssrc=)[^>]*>\\s*[^<\\s]", hangfireHtml);
         Assert.Equal(SecurityHeadersMiddleware.HangfireContentSecurityPolicy, Header(hangfire, "Content-Security-Policy"));
     }
 
@@ -95,7 +96,8 @@ public sealed class HeadersAndAuditTests(SecurityAppFactory app) : IClassFixture
         Assert.Contains(rows, e => e.Actor == "ben" && e.Action == AuditActions.Denied && e.Route == "/elsa/api/workflow-instances" && e.Status == 403);
         Assert.Contains(rows, e => e.Actor == "ben" && e.Action == AuditActions.Denied && e.Route == "/admin/audit" && e.Status == 403);
         // Ids only: the client's name never reaches the audit table.
-        Assert.DoesNotContain(rows, e => $"{e.Actor}{e.TargetId}{e.Route}{e.TargetType}".Contains("Quill", StringComparison.Ordinal));
+        var leak = rows.FirstOrDefault(e => $"{e.Actor}|{e.TargetId}|{e.Route}|{e.TargetType}|{e.Method}".Contains("Quill", StringComparison.Ordinal));
+        Assert.True(leak is null, $"Client name in audit row: {leak?.Actor}|{leak?.TargetId}|{leak?.Route}|{leak?.TargetType}|{leak?.Method}");
 
         // The audit page shows the rows to an admin, filtered by record id.
         using var ada = await app.SignInAsync("ada", Cancel);
