@@ -35,10 +35,11 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
         var headers = http.Response.Headers;
         headers.TryAdd("X-Content-Type-Options", "nosniff");
         headers.TryAdd("Referrer-Policy", "no-referrer");
+        var path = http.Request.PathBase.Add(http.Request.Path); // Hangfire's dashboard moves its prefix into PathBase
         var html = http.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true;
         if (html && !headers.ContainsKey("Content-Security-Policy"))
-            headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/hangfire") ? HangfireContentSecurityPolicy : ContentSecurityPolicy;
-        if (http.Request.Path.StartsWithSegments("/api")
+            headers.ContentSecurityPolicy = path.StartsWithSegments("/hangfire") ? HangfireContentSecurityPolicy : ContentSecurityPolicy;
+        if (path.StartsWithSegments("/api")
             || http.GetEndpoint()?.Metadata.GetMetadata<ClientDataAttribute>() is not null
             || (html && http.User.Identity?.IsAuthenticated == true))
         {

@@ -20,6 +20,9 @@ public static class SecurityServiceCollectionExtensions
     /// <summary>The ticket item holding the original sign-in time (UTC ticks); sliding renewal moves IssuedUtc, not this.</summary>
     internal const string SignedInAtItem = ".careflow.signed-in-at";
 
+    /// <summary>The ticket item holding when the session was last checked against the database (UTC ticks).</summary>
+    internal const string ValidatedAtItem = ".careflow.validated-at";
+
     public static IServiceCollection AddCareFlowSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(CareFlowAccessOptions.SectionName);
@@ -52,20 +55,6 @@ public static class SecurityServiceCollectionExtensions
             .AddEntityFrameworkStores<CareFlowDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
-        services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((options, clock) =>
-        {
-            options.ValidationInterval = session.RevalidateInterval;
-            options.TimeProvider = clock;
-            // The re-created principal keeps the browser session's id (the designer tells sessions apart by it).
-            options.OnRefreshingPrincipal = context =>
-            {
-                if (context.CurrentPrincipal?.FindFirst(CareFlowClaimTypes.SessionId) is { } sid
-                    && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
-                    identity.AddClaim(new System.Security.Claims.Claim(sid.Type, sid.Value));
-                return Task.CompletedTask;
-            };
-        });
-
         services.AddAuthentication(CareFlowAuthenticationSchemes.Cookie)
             .AddCookie(CareFlowAuthenticationSchemes.Cookie, options =>
             {
@@ -82,9 +71,6 @@ public static class SecurityServiceCollectionExtensions
                 options.Events.OnSigningIn = StampSignInTime;
                 options.Events.OnValidatePrincipal = ValidateSessionAsync;
             })
-            // Never used to sign in, but SignInManager signs out of them (e.g. when the security-stamp check fails).
-            .AddCookie(IdentityConstants.ExternalScheme, o => o.Cookie.Name = "careflow.external")
-            .AddCookie(IdentityConstants.TwoFactorUserIdScheme, o => o.Cookie.Name = "careflow.2fa")
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(CareFlowAuthenticationSchemes.ApiKey, null);
         // The idle timeout is the ticket's sliding lifetime; the handler reads the clock from DI (tests use a fake one).
         services.AddOptions<CookieAuthenticationOptions>(CareFlowAuthenticationSchemes.Cookie)
@@ -145,34 +131,56 @@ public static class SecurityServiceCollectionExtensions
 
     private static Task StampSignInTime(CookieSigningInContext context)
     {
-        if (!context.Properties.Items.ContainsKey(SignedInAtItem))
-        {
-            var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-            context.Properties.Items[SignedInAtItem] = now.UtcTicks.ToString(CultureInfo.InvariantCulture);
-        }
+        var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture);
+        context.Properties.Items.TryAdd(SignedInAtItem, now);
+        context.Properties.Items[ValidatedAtItem] = now;
         return Task.CompletedTask;
     }
 
     /// <summary>
-    /// Runs on every cookie-authenticated request after the idle check: ends the session past its absolute lifetime
-    /// (counted from the original sign-in), then lets Identity's security-stamp validator end it when the user was
-    /// locked, their password reset or their roles changed.
+    /// Runs on every cookie-authenticated request after the cookie handler's idle check: ends the session past its
+    /// absolute lifetime (counted from the original sign-in); and every <see cref="CareFlowSessionOptions.RevalidateInterval"/>
+    /// checks the user against the database: a changed security stamp (password reset, role change, lock by an admin),
+    /// a locked-out or deleted user ends the session; otherwise the principal is rebuilt with the current roles.
     /// </summary>
     private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
     {
         var services = context.HttpContext.RequestServices;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var absolute = services.GetRequiredService<IOptionsMonitor<CareFlowSessionOptions>>().CurrentValue.AbsoluteTimeout;
-        if (!context.Properties.Items.TryGetValue(SignedInAtItem, out var raw)
-            || !long.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-            || now - new DateTimeOffset(ticks, TimeSpan.Zero) >= absolute)
+        var session = services.GetRequiredService<IOptionsMonitor<CareFlowSessionOptions>>().CurrentValue;
+        if (TicksItem(context.Properties, SignedInAtItem) is not { } signedInAt || now - signedInAt >= session.AbsoluteTimeout)
         {
-            context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(context.Scheme.Name);
+            await EndAsync(context);
             return;
         }
-        await SecurityStampValidator.ValidatePrincipalAsync(context);
+        if (TicksItem(context.Properties, ValidatedAtItem) is { } validatedAt && now - validatedAt < session.RevalidateInterval)
+            return;
+
+        var signIn = services.GetRequiredService<SignInManager<IdentityUser>>();
+        var user = context.Principal is null ? null : await signIn.ValidateSecurityStampAsync(context.Principal);
+        if (user is null || await signIn.UserManager.IsLockedOutAsync(user))
+        {
+            await EndAsync(context);
+            return;
+        }
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        if (context.Principal?.FindFirst(CareFlowClaimTypes.SessionId) is { } sid && principal.Identity is System.Security.Claims.ClaimsIdentity identity)
+            identity.AddClaim(new System.Security.Claims.Claim(sid.Type, sid.Value));
+        context.ReplacePrincipal(principal);
+        context.Properties.Items[ValidatedAtItem] = now.UtcTicks.ToString(CultureInfo.InvariantCulture);
+        context.ShouldRenew = true;
     }
+
+    private static async Task EndAsync(CookieValidatePrincipalContext context)
+    {
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(context.Scheme.Name);
+    }
+
+    private static DateTimeOffset? TicksItem(AuthenticationProperties properties, string key) =>
+        properties.Items.TryGetValue(key, out var raw) && long.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            ? new DateTimeOffset(ticks, TimeSpan.Zero)
+            : null;
 
     /// <summary>API callers (and Studio's fetches) get 401/403 instead of a redirect to the sign-in page.</summary>
     private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)

@@ -4,11 +4,10 @@ using System.Text.RegularExpressions;
 using CareFlow.Core.Care.Cases;
 using CareFlow.Core.Care.Clients;
 using CareFlow.Core.Care.Plans;
+using CareFlow.Core.Care.Tasks;
 using CareFlow.Core.Outbox;
-using CareFlow.Infrastructure.Persistence;
 using CareFlow.IntegrationTests.Care;
 using CareFlow.Web.Security;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
@@ -173,8 +172,7 @@ public sealed partial class AuthorizationWalkTests(CareAppFixture app) : IAsyncL
         await api.CompleteTaskAsync(caseId, "ChooseService", new { serviceId = CareSamples.HarborService });
         var referral = (await api.GetAsync($"/api/referrals?caseId={caseId}")).AsArray().Single()!;
         _ids["referralId"] = (string)referral["id"]!;
-        var task = (await api.OpenTasksAsync(caseId)).First()!;
-        _ids["taskId"] = (string)task["id"]!;
+        _ids["taskId"] = (await app.WithDbAsync(db => db.Set<CoordinatorTask>().Where(t => t.CaseId == Guid.Parse(caseId)).Select(t => t.Id).FirstAsync(Cancel))).ToString();
         Assert.Equal(CoordinatorA, await app.WithDbAsync(db => db.Set<Case>().Where(c => c.Id == Guid.Parse(caseId)).Select(c => c.CoordinatorId).SingleAsync(Cancel)));
 
         // A check-in on A's case (the stabilization workflow would schedule one after days; the domain entity directly).

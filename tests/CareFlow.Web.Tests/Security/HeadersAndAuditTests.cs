@@ -91,7 +91,6 @@ public sealed class HeadersAndAuditTests(SecurityAppFactory app) : IClassFixture
         Assert.Equal("/api/cases/{id:guid}", readRow.Route);
         Assert.Equal("GET", readRow.Method);
         Assert.Equal(200, readRow.Status);
-        Assert.False(string.IsNullOrEmpty(readRow.RemoteIp));
         Assert.Contains(rows, e => e.Actor == "ben" && e.Action == AuditActions.Denied && e.TargetId == caseId && e.Status == 404);
         Assert.Contains(rows, e => e.Actor == "ben" && e.Action == AuditActions.Denied && e.Route == "/elsa/api/workflow-instances" && e.Status == 403);
         Assert.Contains(rows, e => e.Actor == "ben" && e.Action == AuditActions.Denied && e.Route == "/admin/audit" && e.Status == 403);

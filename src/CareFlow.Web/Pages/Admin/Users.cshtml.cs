@@ -148,8 +148,12 @@ public sealed class UsersModel(CareFlowDbContext db, UserManager<IdentityUser> u
         }, $"Password of {user.UserName} reset; their open sessions end.");
     }
 
-    private async Task<IdentityUser?> TargetAsync() =>
-        string.IsNullOrEmpty(UserId) ? null : await users.FindByIdAsync(UserId);
+    /// <summary>The row's user; the create form's (empty) fields bound on every post are not this handler's concern.</summary>
+    private async Task<IdentityUser?> TargetAsync()
+    {
+        ModelState.Clear();
+        return string.IsNullOrEmpty(UserId) ? null : await users.FindByIdAsync(UserId);
+    }
 
     /// <summary>Runs <paramref name="change"/> and its audit row in one transaction; on failure nothing is kept.</summary>
     private async Task<IActionResult> InTransactionAsync(IdentityUser user, string what, Func<Task<bool>> change, string done)
