@@ -38,6 +38,8 @@ public sealed partial class AuthorizationWalkTests(CareAppFixture app) : IAsyncL
         (new("^/r/\\{token\\}"), "Provider links: the token itself is the credential, scoped to one referral (ProviderLinkPageTests)."),
         (new("\\{definitionId"), "Workflow definitions are not client data: reads are open to signed-in users, writes need the designer policy (StudioApiTests)."),
         (new("^/elsa/api/workflow-definition-versions/\\{id\\}"), "A workflow definition version, not client data; designer policy (StudioApiTests)."),
+        (new("^/elsa/api/workflow-definitions/by-id/\\{id\\}"), "A workflow definition version, not client data; readable by signed-in users (StudioApiTests)."),
+        (new("^/openapi/\\{documentName\\}"), "The OpenAPI description of the API, not client data."),
         (new("^/api/directory/"), "The service directory (HSDS) is not client data; every signed-in user may read it."),
         (new("^/directory/"), "The service directory (HSDS) pages are not client data; every signed-in user may read them."),
         (new("^/api/screening/instruments/\\{id\\}"), "Screening instrument definitions (questions), not client data."),
@@ -214,7 +216,7 @@ public sealed partial class AuthorizationWalkTests(CareAppFixture app) : IAsyncL
                             unresolved = parameter.Name;
                             return null;
                         }
-                        path.Append(Uri.EscapeDataString(value));
+                        path.Append(parameter.IsCatchAll ? Uri.EscapeDataString(value).Replace("%2F", "/", StringComparison.Ordinal) : Uri.EscapeDataString(value));
                         break;
                 }
             }
@@ -229,6 +231,10 @@ public sealed partial class AuthorizationWalkTests(CareAppFixture app) : IAsyncL
             return byName;
         if (string.Equals(name, "eventName", StringComparison.Ordinal))
             return "walk-test-event"; // not an id: the workflow-instance policy refuses coordinators before it is read
+        if (string.Equals(name, "path", StringComparison.Ordinal) && resource == "hangfire")
+            return "jobs/enqueued"; // the dashboard is admin-only: 403 for a coordinator on any of its pages
+        if (string.Equals(name, "rest", StringComparison.Ordinal) && resource == "api")
+            return $"workflow-instances/{_ids["instanceId"]}/unknown-action"; // Elsa routes CareFlow lacks: 404 for everyone
         if (!string.Equals(name, "id", StringComparison.Ordinal) || resource is null)
             return null;
         var key = resource switch
