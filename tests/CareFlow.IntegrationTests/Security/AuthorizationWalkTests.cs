@@ -9,6 +9,9 @@ using CareFlow.Core.Outbox;
 using CareFlow.IntegrationTests.Care;
 using CareFlow.Web.Security;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
@@ -79,10 +82,10 @@ public sealed partial class AuthorizationWalkTests(CareAppFixture app) : IAsyncL
                 failures.Add($"{raw}: cannot resolve parameter '{unresolved}'; give it a conventional name (common.md) or add it to AllowList with a reason.");
                 continue;
             }
-            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET", "POST"];
-            foreach (var method in methods.Where(m => m is not "OPTIONS" and not "HEAD"))
+            foreach (var (method, handler) in await RequestsForAsync(endpoint))
             {
-                using var request = new HttpRequestMessage(new HttpMethod(method), path);
+                var target = handler is null ? path : $"{path}?handler={Uri.EscapeDataString(handler)}";
+                using var request = new HttpRequestMessage(new HttpMethod(method), target);
                 request.Headers.Accept.ParseAdd("text/html,application/json");
                 if (method != "GET")
                 {
@@ -91,9 +94,9 @@ public sealed partial class AuthorizationWalkTests(CareAppFixture app) : IAsyncL
                         : new FormUrlEncodedContent([new("__RequestVerificationToken", antiforgery)]);
                 }
                 using var response = await b.SendAsync(request, Cancel);
-                walked.Add($"{method} {raw} -> {(int)response.StatusCode}");
+                walked.Add($"{method} {raw}{(handler is null ? "" : "?handler=" + handler)} -> {(int)response.StatusCode}");
                 if (response.StatusCode is not (HttpStatusCode.Forbidden or HttpStatusCode.NotFound))
-                    failures.Add($"{method} {path} ({raw}) answered {(int)response.StatusCode} to coordinator B; expected 403 or 404.");
+                    failures.Add($"{method} {target} ({raw}) answered {(int)response.StatusCode} to coordinator B; expected 403 or 404.");
             }
         }
 
@@ -125,6 +128,22 @@ public sealed partial class AuthorizationWalkTests(CareAppFixture app) : IAsyncL
         var deleteError = await Assert.ThrowsAsync<PostgresException>(() => delete.ExecuteNonQueryAsync(Cancel));
         Assert.Contains("append-only", deleteError.MessageText, StringComparison.Ordinal);
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Actor == CoordinatorB, Cancel)));
+    }
+
+    /// <summary>
+    /// The requests to make: a Razor page's every handler (GET/POST, named ones with <c>?handler=</c>, from the compiled
+    /// page), an endpoint's declared methods (GET and POST when it declares none).
+    /// </summary>
+    private async Task<List<(string Method, string? Handler)>> RequestsForAsync(RouteEndpoint endpoint)
+    {
+        if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
+        {
+            var compiled = await app.Services.GetRequiredService<PageLoader>().LoadAsync(page, EndpointMetadataCollection.Empty);
+            var handlers = compiled.HandlerMethods.Select(h => (h.HttpMethod.ToUpperInvariant(), (string?)h.Name)).Distinct().ToList();
+            return handlers.Count > 0 ? handlers : [("GET", null)];
+        }
+        var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET", "POST"];
+        return methods.Where(m => m is not "OPTIONS" and not "HEAD").Select(m => (m, (string?)null)).ToList();
     }
 
     private async Task OutboxDrainedAsync()
