@@ -31,6 +31,7 @@ public static class OutboxServiceCollectionExtensions
         services.AddScoped<OutboxDispatchJob>();
         services.AddScoped<OutboxQueries>();
         services.AddHostedService<OutboxRecoveryService>();
+        services.AddHealthChecks().AddCheck<Health.OutboxPauseHealthCheck>("outbox");
         return services;
     }
 
