@@ -138,7 +138,7 @@ public sealed partial class OutboxDispatcher(
     /// <summary>The MIME message is rebuilt from the row: same Message-ID, Date and boundary, so every attempt is the same email.</summary>
     public static EmailMessage ToEmail(OutboxMessage row) => new(
         row.From, row.To, row.Subject, row.TextBody, row.HtmlBody, row.MessageId,
-        new Dictionary<string, string> { ["X-CareFlow-Template"] = row.Template }, row.CreatedAt);
+        new Dictionary<string, string> { ["X-CareFlow-Template"] = row.Template }, row.SendAfter ?? row.CreatedAt);
 
     private async Task HandleFailuresAsync(CancellationToken cancellationToken)
     {
