@@ -32,17 +32,19 @@ public sealed partial class OutboxPump(IServiceScopeFactory scopes, IBackgroundJ
             return;
         }
 
-        bool arm;
+        bool earlier, arm;
         lock (_lock)
         {
-            if (_nextLocal is not { } local || local <= now || dueAt < local) _nextLocal = dueAt;
+            earlier = _nextLocal is not { } local || local <= now || dueAt < local;
+            if (earlier) _nextLocal = dueAt;
 
             // One delayed job per distinct earliest time, not one per dispatcher run.
             arm = _nextHangfire is not { } armed || armed <= now || dueAt < armed;
             if (arm) _nextHangfire = dueAt;
         }
 
-        Kick(); // the loop recomputes its wait
+        // Only an earlier time wakes the loop to shorten its wait (the dispatcher arms the same time after every run).
+        if (earlier) _wake.Writer.TryWrite(true);
         if (arm)
         {
             try
