@@ -64,11 +64,11 @@ public sealed partial class OutboxDispatcher(
                 }
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
                 {
+                    // Each row keeps its own retry schedule (as before batching); only an authentication or
+                    // configuration error stops the batch: the queue pauses and the rest wait, their attempts uncounted.
                     var (kind, next) = await RecordFailureAsync(row, token, ex);
-                    if (kind == SmtpFailureKind.Configuration || (kind != SmtpFailureKind.Permanent && ex is not MailKit.Net.Smtp.SmtpCommandException))
+                    if (kind == SmtpFailureKind.Configuration)
                     {
-                        // The server or its settings are the problem, not this email: the rest of the batch waits too,
-                        // without an attempt counted against it.
                         releaseAt = next;
                         index++;
                         break;

@@ -14,6 +14,7 @@ public static class SmtpFailureClassifier
         SmtpCommandException c => (SmtpFailureKind.Transient, Reply(c)),
         SmtpDataUnknownException e => (SmtpFailureKind.Unknown, "unknown after DATA: " + e.InnerException?.GetType().Name),
         AuthenticationException e => (SmtpFailureKind.Configuration, "authentication failed: " + e.Message),
+        MailKit.ServiceNotAuthenticatedException e => (SmtpFailureKind.Configuration, "authentication required: " + e.Message),
         NotSupportedException e => (SmtpFailureKind.Configuration, e.Message),
         InvalidOperationException e => (SmtpFailureKind.Configuration, e.Message),
         ArgumentException e => (SmtpFailureKind.Permanent, "invalid message: " + e.Message),
