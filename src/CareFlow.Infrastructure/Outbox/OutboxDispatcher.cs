@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CareFlow.Core.Email;
 using CareFlow.Core.Outbox;
 using CareFlow.Infrastructure.Persistence;
@@ -52,6 +53,8 @@ public sealed partial class OutboxDispatcher(
         var delivered = new List<Guid>(batch.Count);
         var index = 0;
         DateTimeOffset? releaseAt = null;
+        var flushedAt = Stopwatch.GetTimestamp();
+        var marked = 0;
         try
         {
             for (; index < batch.Count && !cancellationToken.IsCancellationRequested && !pause.IsPaused; index++)
@@ -74,6 +77,15 @@ public sealed partial class OutboxDispatcher(
                         break;
                     }
                 }
+
+                if (delivered.Count > 0 && Stopwatch.GetElapsedTime(flushedAt) >= options.Value.MarkSentInterval)
+                {
+                    // Bounds what a crash resends (same Message-ID) to what was sent since the last mark.
+                    await MarkSentAsync(delivered, token);
+                    marked += delivered.Count;
+                    delivered.Clear();
+                    flushedAt = Stopwatch.GetTimestamp();
+                }
             }
         }
         finally
@@ -82,7 +94,7 @@ public sealed partial class OutboxDispatcher(
             if (index < batch.Count) await ReleaseAsync(batch.Skip(index).Select(r => r.Id).ToList(), token, releaseAt ?? time.GetUtcNow());
         }
 
-        return (delivered.Count, index < batch.Count || releaseAt is not null);
+        return (marked + delivered.Count, index < batch.Count || releaseAt is not null);
     }
 
     private async Task MarkSentAsync(List<Guid> ids, Guid token)
