@@ -11,7 +11,7 @@ reader never sees half a file.
 
 The control API (HTTP on 127.0.0.1:--control-port) tells the server how to misbehave:
 
-    POST /mode  {"mode": "ok"|"tempfail"|"permfail"|"drop-after-data"|"hang",
+    POST /mode  {"mode": "ok"|"tempfail"|"permfail"|"drop-after-data"|"hang"|"authfail",
                  "count": n,          optional: how many messages (connections, for a hang at
                                       connect) get that treatment before the mode reverts to ok;
                                       omitted = until changed
@@ -32,6 +32,9 @@ Modes:
                      (default, "at": "connect"); with "at": "data" the message is stored and the
                      reply to DATA never comes. A hung connection ends when the client gives up,
                      on /reset, on /stop-listening, or after --idle-timeout seconds.
+    authfail         credentials are refused: AUTH gets "535 5.7.8 Authentication credentials invalid"
+                     and MAIL from an unauthenticated session "530 5.7.0 Authentication required"
+                     (a count, if given, counts refusals). In the other modes any login is accepted.
 """
 
 from __future__ import annotations
@@ -52,14 +55,15 @@ from typing import Any
 
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, Session
 
-MODES = ("ok", "tempfail", "permfail", "drop-after-data", "hang")
-DEFAULT_STAGE = {"ok": "data", "tempfail": "data", "permfail": "data", "drop-after-data": "data", "hang": "connect"}
+MODES = ("ok", "tempfail", "permfail", "drop-after-data", "hang", "authfail")
+DEFAULT_STAGE = {"ok": "data", "tempfail": "data", "permfail": "data", "drop-after-data": "data", "hang": "connect", "authfail": "auth"}
 ALLOWED_STAGES = {
     "ok": {"data"},
     "tempfail": {"rcpt", "data"},
     "permfail": {"rcpt", "data"},
     "drop-after-data": {"data"},
     "hang": {"connect", "data"},
+    "authfail": {"auth"},
 }
 TEMPFAIL = "451 4.3.0 Try again later"
 PERMFAIL = "550 5.1.1 Mailbox unavailable"
@@ -93,6 +97,7 @@ class Rig:
             "permfailed": 0,
             "dropped": 0,
             "hung": 0,
+            "authfailed": 0,
         }
 
     # --- mode -----------------------------------------------------------------------------
@@ -188,6 +193,9 @@ class Handler:
         self.rig = rig
 
     async def handle_MAIL(self, server: ControlledSMTP, session: Session, envelope: Envelope, address: str, mail_options: list[str]) -> str:
+        if not session.authenticated and self.rig.take("auth") == "authfail":
+            self.rig.stats["authfailed"] += 1
+            return "530 5.7.0 Authentication required"
         envelope.mail_from = address
         envelope.mail_options.extend(mail_options)
         server.rcpt_treatment = None
@@ -229,7 +237,11 @@ class Handler:
         return "250 2.0.0 OK: queued as " + name
 
 
-def accept_any_login(server: SMTP, session: Session, envelope: Envelope, mechanism: str, auth_data: Any) -> AuthResult:
+def check_login(server: SMTP, session: Session, envelope: Envelope, mechanism: str, auth_data: Any) -> AuthResult:
+    rig: Rig = server.rig  # type: ignore[attr-defined]
+    if rig.take("auth") == "authfail":
+        rig.stats["authfailed"] += 1
+        return AuthResult(success=False, handled=False)
     return AuthResult(success=True)
 
 
@@ -241,7 +253,7 @@ class ControlledSMTP(SMTP):
             enable_SMTPUTF8=True,
             decode_data=False,
             timeout=rig.idle_timeout,
-            authenticator=accept_any_login,
+            authenticator=check_login,
             auth_require_tls=False,
         )
         self.rig = rig

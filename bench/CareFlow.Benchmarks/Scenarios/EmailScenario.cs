@@ -15,8 +15,8 @@ namespace CareFlow.Benchmarks.Scenarios;
 
 /// <summary>
 /// (g-raw) MailKit over one reused connection to the local test SMTP server, and (g) CareFlow's outbox: N rows written
-/// through <see cref="IEmailOutbox"/> in one scope and committed by one SaveChanges (whose commit interceptor kicks the
-/// Hangfire <c>OutboxDispatchJob</c>), delivered by the product's dispatcher and pooled MailKit sender. Both are
+/// through <see cref="IEmailOutbox"/> in one scope and committed by one SaveChanges (whose commit interceptor wakes the
+/// in-process outbox pump), delivered in batches by the product's dispatcher and pooled MailKit sender. Both are
 /// counted by the server's own <c>/stats</c> (messages it stored).
 /// </summary>
 public sealed class EmailScenario(IServiceScopeFactory scopes, SmtpEndpoint smtp, Func<Task<long>> committedTransactions)
@@ -47,7 +47,7 @@ public sealed class EmailScenario(IServiceScopeFactory scopes, SmtpEndpoint smtp
 
     /// <summary>
     /// (g): the clock starts when the one SaveChanges that inserts all N rows has committed (the interceptor has then
-    /// enqueued the dispatch job) and stops when the server has stored N messages. The insert time is reported apart.
+    /// woken the pump) and stops when the server has stored N messages. The insert time is reported apart.
     /// </summary>
     public async Task<EmailResult> OutboxAsync(int count, TimeSpan timeout)
     {

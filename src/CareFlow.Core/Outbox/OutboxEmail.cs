@@ -8,4 +8,5 @@ namespace CareFlow.Core.Outbox;
 /// <param name="Email">The rendered template.</param>
 /// <param name="Topic">What the email is about (e.g. <c>referral:{id}</c>), to cancel or route failures.</param>
 /// <param name="WorkflowInstanceId">The workflow waiting on the outcome, if any.</param>
-public sealed record OutboxEmail(string Key, string To, RenderedEmail Email, string? Topic = null, string? WorkflowInstanceId = null);
+/// <param name="SendAfter">Not before this time (a reminder); null sends at once.</param>
+public sealed record OutboxEmail(string Key, string To, RenderedEmail Email, string? Topic = null, string? WorkflowInstanceId = null, DateTimeOffset? SendAfter = null);

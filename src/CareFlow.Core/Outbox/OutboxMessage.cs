@@ -42,6 +42,9 @@ public sealed class OutboxMessage
 
     public DateTimeOffset NextAttemptAt { get; set; }
 
+    /// <summary>A scheduled email (a reminder) is not sent before this time, which is also its Date header.</summary>
+    public DateTimeOffset? SendAfter { get; set; }
+
     public DateTimeOffset? LockedUntil { get; set; }
 
     public Guid? LockToken { get; set; }

@@ -40,7 +40,8 @@ public sealed class EfEmailOutbox(CareFlowDbContext db, IOptions<Core.Email.Emai
             WorkflowInstanceId = email.WorkflowInstanceId,
             Status = OutboxStatus.Pending,
             CreatedAt = now,
-            NextAttemptAt = now,
+            NextAttemptAt = email.SendAfter > now ? email.SendAfter.Value : now,
+            SendAfter = email.SendAfter > now ? email.SendAfter : null,
         });
         OutboxCommitInterceptor.MarkPending(db);
         return true;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CareFlow.Core.Email;
 using CareFlow.Core.Outbox;
 using CareFlow.Infrastructure.Persistence;
@@ -8,14 +9,18 @@ using Microsoft.Extensions.Options;
 namespace CareFlow.Infrastructure.Outbox;
 
 /// <summary>
-/// Sends due outbox rows one by one through the (pooled) <see cref="IEmailSender"/>. Each row is claimed by a
-/// conditional update, so two dispatchers (Hangfire runs jobs at least once) never send the same row; a row marked
-/// sent is never sent again. Outcomes follow reliability-security.md §3.
+/// Sends due outbox rows over the pooled <see cref="IEmailSender"/> connection. Rows are claimed in batches by one
+/// statement (<see cref="OutboxClaims"/>), so two dispatchers (nodes, Hangfire running a job at least once) never
+/// send the same row while its claim lasts, and the sent ones are marked in one update per batch. A crash between the
+/// send and that update resends the row after its claim expires, with the same Message-ID (at least once to SMTP,
+/// once in the database). Outcomes follow reliability-security.md §3; an authentication or configuration error
+/// pauses the whole queue (<see cref="OutboxPause"/>) instead of failing emails.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     CareFlowDbContext db,
     IEmailSender sender,
     IOutboxSignal signal,
+    OutboxPause pause,
     IEnumerable<IEmailFailureHandler> failureHandlers,
     IOptions<OutboxOptions> options,
     TimeProvider time,
@@ -26,85 +31,126 @@ public sealed partial class OutboxDispatcher(
     {
         var settings = options.Value;
         var sent = 0;
-        var stop = false;
-        while (!stop && !cancellationToken.IsCancellationRequested)
+        while (!pause.IsPaused && !cancellationToken.IsCancellationRequested)
         {
+            var token = Guid.NewGuid();
             var now = time.GetUtcNow();
-            var ids = await Due(now).OrderBy(m => m.NextAttemptAt).Select(m => m.Id).Take(settings.BatchSize).ToListAsync(cancellationToken);
-            if (ids.Count == 0) break;
-            var claimedAny = false;
-            foreach (var id in ids)
-            {
-                var token = Guid.NewGuid();
-                now = time.GetUtcNow();
-                var claimed = await Due(now).Where(m => m.Id == id).ExecuteUpdateAsync(s => s
-                    .SetProperty(m => m.Status, OutboxStatus.Sending)
-                    .SetProperty(m => m.LockedUntil, now + settings.ClaimDuration)
-                    .SetProperty(m => m.LockToken, token)
-                    .SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
-                if (claimed == 0) continue;
-                claimedAny = true;
-                var row = await db.Set<OutboxMessage>().AsNoTracking().FirstAsync(m => m.Id == id, cancellationToken);
-                var outcome = await SendAsync(row, token, cancellationToken);
-                if (outcome == null) sent++;
-                else if (outcome == SmtpFailureKind.Configuration) stop = true;
-                if (stop) break;
-            }
-
-            if (!claimedAny) break;
+            var batch = await OutboxClaims.ClaimAsync(db, now, now + settings.ClaimDuration, token, settings.BatchSize, cancellationToken);
+            if (batch.Count == 0) break;
+            var (delivered, stopped) = await SendBatchAsync(batch, token, cancellationToken);
+            sent += delivered;
+            if (stopped || batch.Count < settings.BatchSize) break;
         }
 
         await HandleFailuresAsync(cancellationToken);
-        await ArmNextAsync(cancellationToken);
+        if (!pause.IsPaused) await ArmNextAsync(cancellationToken);
         return sent;
     }
 
-    private IQueryable<OutboxMessage> Due(DateTimeOffset now) => db.Set<OutboxMessage>().Where(m =>
-        (m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now) || (m.Status == OutboxStatus.Sending && m.LockedUntil < now));
+    /// <summary>Sends one claimed batch; returns how many were delivered and whether the batch stopped early.</summary>
+    private async Task<(int Delivered, bool Stopped)> SendBatchAsync(List<OutboxMessage> batch, Guid token, CancellationToken cancellationToken)
+    {
+        var delivered = new List<Guid>(batch.Count);
+        var index = 0;
+        DateTimeOffset? releaseAt = null;
+        var flushedAt = Stopwatch.GetTimestamp();
+        var marked = 0;
+        try
+        {
+            for (; index < batch.Count && !cancellationToken.IsCancellationRequested && !pause.IsPaused; index++)
+            {
+                var row = batch[index];
+                try
+                {
+                    await sender.SendAsync(ToEmail(row), cancellationToken);
+                    delivered.Add(row.Id);
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // Each row keeps its own retry schedule (as before batching); only an authentication or
+                    // configuration error stops the batch: the queue pauses and the rest wait, their attempts uncounted.
+                    var (kind, next) = await RecordFailureAsync(row, token, ex);
+                    if (kind == SmtpFailureKind.Configuration)
+                    {
+                        releaseAt = next;
+                        index++;
+                        break;
+                    }
+                }
 
-    /// <summary>Sends one claimed row and records the outcome; null when sent.</summary>
-    private async Task<SmtpFailureKind?> SendAsync(OutboxMessage row, Guid token, CancellationToken cancellationToken)
+                if (delivered.Count > 0 && Stopwatch.GetElapsedTime(flushedAt) >= options.Value.MarkSentInterval)
+                {
+                    // Bounds what a crash resends (same Message-ID) to what was sent since the last mark.
+                    await MarkSentAsync(delivered, token);
+                    marked += delivered.Count;
+                    delivered.Clear();
+                    flushedAt = Stopwatch.GetTimestamp();
+                }
+            }
+        }
+        finally
+        {
+            await MarkSentAsync(delivered, token);
+            if (index < batch.Count) await ReleaseAsync(batch.Skip(index).Select(r => r.Id).ToList(), token, releaseAt ?? time.GetUtcNow());
+        }
+
+        return (marked + delivered.Count, index < batch.Count || releaseAt is not null);
+    }
+
+    private async Task MarkSentAsync(List<Guid> ids, Guid token)
+    {
+        if (ids.Count == 0) return;
+        var sentAt = time.GetUtcNow();
+        await db.Set<OutboxMessage>().Where(m => ids.Contains(m.Id) && m.LockToken == token && m.Status == OutboxStatus.Sending)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Sent).SetProperty(m => m.SentAt, sentAt)
+                .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null).SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
+    }
+
+    /// <summary>Hands claimed but unattempted rows back, their attempt not counted.</summary>
+    private async Task ReleaseAsync(List<Guid> ids, Guid token, DateTimeOffset nextAttemptAt)
+    {
+        if (ids.Count == 0) return;
+        await db.Set<OutboxMessage>().Where(m => ids.Contains(m.Id) && m.LockToken == token && m.Status == OutboxStatus.Sending)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Pending).SetProperty(m => m.NextAttemptAt, nextAttemptAt)
+                .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null).SetProperty(m => m.Attempts, m => m.Attempts - 1), CancellationToken.None);
+    }
+
+    /// <summary>Records a failed attempt of one claimed row; returns its kind and when the row is due again.</summary>
+    private async Task<(SmtpFailureKind Kind, DateTimeOffset? Next)> RecordFailureAsync(OutboxMessage row, Guid token, Exception ex)
     {
         var settings = options.Value;
         var mine = db.Set<OutboxMessage>().Where(m => m.Id == row.Id && m.LockToken == token && m.Status == OutboxStatus.Sending);
-        try
+        var (kind, reason) = SmtpFailureClassifier.Classify(ex);
+        reason = reason.Length > 1000 ? reason[..1000] : reason;
+        var now = time.GetUtcNow();
+        if (kind == SmtpFailureKind.Permanent || (kind != SmtpFailureKind.Configuration && row.Attempts >= settings.MaxAttempts))
         {
-            await sender.SendAsync(ToEmail(row), cancellationToken);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            var (kind, reason) = SmtpFailureClassifier.Classify(ex);
-            reason = reason.Length > 1000 ? reason[..1000] : reason;
-            var now = time.GetUtcNow();
-            if (kind == SmtpFailureKind.Permanent || (kind != SmtpFailureKind.Configuration && row.Attempts >= settings.MaxAttempts))
-            {
-                LogFailed(row.Id, row.Template, reason);
-                await mine.ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Failed).SetProperty(m => m.FailedAt, now)
-                    .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null).SetProperty(m => m.LastError, reason), CancellationToken.None);
-                return SmtpFailureKind.Permanent;
-            }
-
-            var delay = kind == SmtpFailureKind.Configuration ? settings.RetryMaxDelay : settings.Backoff(row.Attempts);
-            if (kind == SmtpFailureKind.Configuration) LogConfiguration(ex, reason);
-            else LogRetry(row.Id, kind, row.Attempts, delay.TotalSeconds, reason);
-
-            // A configuration error is not this email's fault: the attempt is not counted against it.
-            var attempts = kind == SmtpFailureKind.Configuration ? row.Attempts - 1 : row.Attempts;
-            await mine.ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Pending).SetProperty(m => m.NextAttemptAt, now + delay)
-                .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null).SetProperty(m => m.Attempts, attempts).SetProperty(m => m.LastError, reason), CancellationToken.None);
-            return kind;
+            LogFailed(row.Id, row.Template, reason);
+            await mine.ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Failed).SetProperty(m => m.FailedAt, now)
+                .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null).SetProperty(m => m.LastError, reason), CancellationToken.None);
+            return (SmtpFailureKind.Permanent, null);
         }
 
-        var sentAt = time.GetUtcNow();
-        await mine.ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Sent).SetProperty(m => m.SentAt, sentAt)
-            .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null).SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
-        return null;
+        if (kind == SmtpFailureKind.Configuration)
+        {
+            // Not this email's fault: back to pending with its attempt uncounted, and the queue stops until resumed.
+            if (pause.TryPause(reason)) LogPaused(ex, reason);
+            await mine.ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Pending).SetProperty(m => m.NextAttemptAt, now)
+                .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null).SetProperty(m => m.Attempts, m => m.Attempts - 1), CancellationToken.None);
+            return (kind, now);
+        }
+
+        var delay = settings.Backoff(row.Attempts);
+        LogRetry(row.Id, kind, row.Attempts, delay.TotalSeconds, reason);
+        await mine.ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Pending).SetProperty(m => m.NextAttemptAt, now + delay)
+            .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null).SetProperty(m => m.LastError, reason), CancellationToken.None);
+        return (kind, now + delay);
     }
 
     /// <summary>The MIME message is rebuilt from the row: same Message-ID, Date and boundary, so every attempt is the same email.</summary>
     public static EmailMessage ToEmail(OutboxMessage row) => new(
         row.From, row.To, row.Subject, row.TextBody, row.HtmlBody, row.MessageId,
-        new Dictionary<string, string> { ["X-CareFlow-Template"] = row.Template }, row.CreatedAt);
+        new Dictionary<string, string> { ["X-CareFlow-Template"] = row.Template }, row.SendAfter ?? row.CreatedAt);
 
     private async Task HandleFailuresAsync(CancellationToken cancellationToken)
     {
@@ -147,6 +193,6 @@ public sealed partial class OutboxDispatcher(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Email {OutboxId} attempt {Attempt} ended {Kind}; retrying in {DelaySeconds} s: {Reason}")]
     private partial void LogRetry(Guid outboxId, SmtpFailureKind kind, int attempt, double delaySeconds, string reason);
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Email delivery stopped: SMTP configuration error ({Reason}). Fix the Smtp settings; the queue retries hourly.")]
-    private partial void LogConfiguration(Exception exception, string reason);
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Email delivery paused: SMTP authentication or configuration error ({Reason}). Fix the Smtp settings, then resume on /admin/outbox or restart.")]
+    private partial void LogPaused(Exception exception, string reason);
 }

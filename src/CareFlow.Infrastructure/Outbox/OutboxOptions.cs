@@ -20,6 +20,12 @@ public sealed class OutboxOptions
     /// <summary>Rows claimed per query.</summary>
     public int BatchSize { get; set; } = 50;
 
+    /// <summary>
+    /// Within a batch, sent rows are marked at least this often (and at its end): a crash between a send and its mark
+    /// resends at most this much mail, with the same Message-ID, once the claim expires.
+    /// </summary>
+    public TimeSpan MarkSentInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>How often a sweep looks for due rows whose Hangfire job was lost (the job storage may be in memory).</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 

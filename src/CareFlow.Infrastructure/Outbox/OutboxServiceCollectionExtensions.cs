@@ -9,7 +9,7 @@ using MimeKit;
 
 namespace CareFlow.Infrastructure.Outbox;
 
-/// <summary>Registers the email outbox: templates, the port, the dispatcher and its Hangfire job, the sweep.</summary>
+/// <summary>Registers the email outbox: templates, coordinator reminders and addresses, the port, the dispatcher, its in-process pump and Hangfire job, the sweep.</summary>
 public static class OutboxServiceCollectionExtensions
 {
     public static IServiceCollection AddCareFlowOutbox(this IServiceCollection services, IConfiguration configuration)
@@ -21,13 +21,20 @@ public static class OutboxServiceCollectionExtensions
             ? SenderFromSmtp(configuration[$"{SmtpOptions.SectionName}:From"]) : o.SenderAddress);
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.SectionName));
         services.AddSingleton<EmailTemplates>();
-        services.AddSingleton<IOutboxSignal, HangfireOutboxSignal>();
+        services.Configure<Core.Reminders.ReminderOptions>(configuration.GetSection(Core.Reminders.ReminderOptions.SectionName));
+        services.AddScoped<ICoordinatorAddressBook, ConfigurationCoordinatorAddressBook>();
+        services.AddSingleton<Reminders.CoordinatorReminderMailer>();
+        services.AddSingleton<OutboxPause>();
+        services.AddSingleton<OutboxPump>();
+        services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxPump>());
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxPump>());
         services.AddSingleton<OutboxCommitInterceptor>();
         services.AddScoped<IEmailOutbox, EfEmailOutbox>();
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<OutboxDispatchJob>();
         services.AddScoped<OutboxQueries>();
         services.AddHostedService<OutboxRecoveryService>();
+        services.AddHealthChecks().AddCheck<Health.OutboxPauseHealthCheck>("outbox");
         return services;
     }
 

@@ -12,6 +12,6 @@ public enum SmtpFailureKind
     /// <summary>5xx or a message that can never be built: no retry, incident, failure path.</summary>
     Permanent,
 
-    /// <summary>Authentication, TLS not offered, no host: stop the queue and alert.</summary>
+    /// <summary>Authentication (530/534/535, AuthenticationException), TLS not offered, no host: pause the queue and alert.</summary>
     Configuration,
 }

@@ -10,6 +10,7 @@ using CareFlow.Infrastructure.Outbox;
 using CareFlow.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +23,7 @@ namespace CareFlow.Infrastructure.ProviderLinks;
 /// reminders cancelled), and a "provider did not answer" task (escalation email to the coordinator).
 /// </summary>
 public sealed partial class ProviderNotificationMailer(
+    IServiceScopeFactory scopes,
     EmailTemplates templates,
     IProviderLinkTokens tokens,
     IOptions<EmailOptions> emailOptions,
@@ -111,7 +113,14 @@ public sealed partial class ProviderNotificationMailer(
     {
         var coordinator = await db.Set<Case>().AsNoTracking().Where(c => c.Id == task.CaseId).Select(c => c.CoordinatorId).FirstOrDefaultAsync(cancellationToken);
         var options = emailOptions.Value;
-        var to = coordinator is not null && options.CoordinatorAddresses.TryGetValue(coordinator, out var address) ? address : options.EscalationAddress;
+        string? address = null;
+        if (coordinator is not null)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            address = await scope.ServiceProvider.GetRequiredService<ICoordinatorAddressBook>().FindAsync(coordinator, cancellationToken);
+        }
+
+        var to = address ?? options.EscalationAddress;
         if (string.IsNullOrEmpty(to))
         {
             LogNoEscalationAddress(task.Id);

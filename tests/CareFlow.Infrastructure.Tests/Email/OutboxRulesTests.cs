@@ -33,6 +33,10 @@ public class OutboxRulesTests
         Assert.Equal(SmtpFailureKind.Unknown, SmtpFailureClassifier.Classify(new SmtpDataUnknownException(new IOException())).Kind);
         Assert.Equal(SmtpFailureKind.Transient, SmtpFailureClassifier.Classify(new IOException("reset")).Kind);
         Assert.Equal(SmtpFailureKind.Configuration, SmtpFailureClassifier.Classify(new MailKit.Security.AuthenticationException("535")).Kind);
+        Assert.Equal(SmtpFailureKind.Configuration, SmtpFailureClassifier.Classify(new SmtpCommandException(SmtpErrorCode.SenderNotAccepted, SmtpStatusCode.AuthenticationRequired, "530")).Kind);
+        Assert.Equal(SmtpFailureKind.Configuration, SmtpFailureClassifier.Classify(new MailKit.ServiceNotAuthenticatedException("5.7.0 Authentication required")).Kind);
+        Assert.Equal(SmtpFailureKind.Configuration, SmtpFailureClassifier.Classify(new SmtpCommandException(SmtpErrorCode.UnexpectedStatusCode, SmtpStatusCode.AuthenticationInvalidCredentials, "535")).Kind);
+        Assert.Equal(SmtpFailureKind.Configuration, SmtpFailureClassifier.Classify(new SmtpCommandException(SmtpErrorCode.UnexpectedStatusCode, SmtpStatusCode.AuthenticationMechanismTooWeak, "534")).Kind);
     }
 
     [Fact]

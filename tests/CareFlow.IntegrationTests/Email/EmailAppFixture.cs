@@ -41,8 +41,18 @@ public sealed class EmailAppFixture : WebApplicationFactory<Program>, IAsyncLife
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("ConnectionStrings:CareFlow", ConnectionString);
-        builder.UseSetting("CareFlow:DataDirectory", DataDirectory);
+        ApplySettings(builder, ConnectionString, DataDirectory);
+        builder.UseSetting("CareFlow:Users:0:UserName", AdminUser);
+        builder.UseSetting("CareFlow:Users:0:PasswordHash", CareFlow.Web.Security.PasswordHashing.Hash(AdminPassword));
+        builder.UseSetting("CareFlow:Users:0:Roles:0", CareFlow.Web.Security.CareFlowRoles.Admin);
+    }
+
+    /// <summary>The email hosts' settings: PostgreSQL, SMTP to the test server, the test retry profile, reminders.</summary>
+    public static void ApplySettings(IWebHostBuilder builder, string connectionString, string dataDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseSetting("ConnectionStrings:CareFlow", connectionString);
+        builder.UseSetting("CareFlow:DataDirectory", dataDirectory);
         builder.UseSetting("Smtp:Host", TestEnvironment.SmtpHost);
         builder.UseSetting("Smtp:Port", TestEnvironment.SmtpPort.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Smtp:From", "Referrals <referrals@careflow.test>");
@@ -54,6 +64,35 @@ public sealed class EmailAppFixture : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Outbox:RetryMaxDelay", "00:01:00");
         builder.UseSetting("Outbox:SweepInterval", "00:00:01");
         builder.UseSetting("ProviderLinks:RequestsPerMinute", "1000");
+        ApplyReminderSettings(builder);
+    }
+
+    public const string AdminUser = "ada";
+    public const string AdminPassword = "email-tests-admin-password";
+    public const string CoordinatorAddress = "casey@careflow.test";
+
+    /// <summary>Coordinator "casey" (ReferralFixture's cases) has an address; task reminders 2 s before the due time.</summary>
+    public static void ApplyReminderSettings(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseSetting("Email:CoordinatorAddresses:casey", CoordinatorAddress);
+        builder.UseSetting("Reminders:TaskDueLead", "00:00:02");
+        builder.UseSetting("Reminders:CheckInLead", "00:00:00");
+    }
+
+    /// <summary>A client holding the admin's session cookie, signed in through the real form.</summary>
+    public async Task<HttpClient> SignInAdminAsync(CancellationToken cancellationToken)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var form = await client.GetStringAsync(new Uri("/account/sign-in", UriKind.Relative), cancellationToken);
+        var token = AntiforgeryField.Find(form);
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            [token.Name] = token.Value, ["userName"] = AdminUser, ["password"] = AdminPassword, ["returnUrl"] = "/admin/outbox",
+        });
+        using var response = await client.PostAsync(new Uri("/account/sign-in", UriKind.Relative), content, cancellationToken);
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect) throw new InvalidOperationException($"Sign-in answered {response.StatusCode}.");
+        return client;
     }
 
     public async Task ResetAsync(CancellationToken cancellationToken)

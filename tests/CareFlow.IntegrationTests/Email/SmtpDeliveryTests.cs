@@ -54,4 +54,30 @@ public class SmtpDeliveryTests
 
         Assert.Equal(messageId, (await SmtpDump.WaitForAsync(dump, messageId, TimeSpan.FromSeconds(15), cancellationToken)).MessageId);
     }
+
+    [Fact]
+    public async Task SendAsync_RefusedLogin535_IsAnAuthenticationError_ThatPausesTheQueue()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await TestEnvironment.RequireSmtpAsync(cancellationToken);
+        using var control = new SmtpControl();
+        var smtp = Loopback();
+        smtp.UserName = "careflow";
+        smtp.Password = "wrong-password";
+        var before = (await control.StatsAsync(cancellationToken)).GetProperty("authfailed").GetInt32();
+        await control.ModeAsync("authfail", cancellationToken);
+        try
+        {
+            await using var sender = Sender(smtp);
+            var error = await Assert.ThrowsAsync<MailKit.Security.AuthenticationException>(() => sender.SendAsync(Message($"{Guid.NewGuid():N}@careflow.test"), cancellationToken));
+
+            Assert.Equal(CareFlow.Infrastructure.Outbox.SmtpFailureKind.Configuration, CareFlow.Infrastructure.Outbox.SmtpFailureClassifier.Classify(error).Kind);
+            // Refused once per SASL mechanism MailKit tries (PLAIN, then LOGIN).
+            Assert.True((await control.StatsAsync(cancellationToken)).GetProperty("authfailed").GetInt32() > before, "the server never refused a login");
+        }
+        finally
+        {
+            await control.ModeAsync("ok", CancellationToken.None);
+        }
+    }
 }

@@ -8,6 +8,8 @@ public static class EmailTemplateNames
     public const string ReferralCancelled = "referral-cancelled";
     public const string OneTimeCode = "one-time-code";
     public const string CoordinatorEscalation = "coordinator-escalation";
+    public const string TaskDueReminder = "task-due-reminder";
+    public const string CheckInReminder = "check-in-reminder";
 
     public const int Version = 1;
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace CareFlow.Core.Email.Templates;
 
 /// <summary>
-/// The five email templates, as code so that encoding is not optional: every value goes through <see cref="Line"/>
+/// The email templates, as code so that encoding is not optional: every value goes through <see cref="Line"/>
 /// (one line, no control characters) and is HTML-encoded in the HTML part. Provider emails carry only the program
 /// name, the opaque reference, the due date and the link.
 /// </summary>
@@ -43,6 +43,20 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
     {
         string[] paragraphs = [$"The provider has not answered referral {Line(reference)}, which was due {Date(dueAt)}.", "A task to follow up is in your CareFlow inbox."];
         return Render(EmailTemplateNames.CoordinatorEscalation, $"No provider response to referral {Line(reference)}", "A referral needs your follow-up.", paragraphs, caseLink, "Open CareFlow");
+    }
+
+    /// <summary>A coordinator's task is due soon: the due time and a link to the task list, nothing about the client.</summary>
+    public RenderedEmail TaskDueReminder(DateTimeOffset dueAt, string tasksLink)
+    {
+        string[] paragraphs = [$"A task in your CareFlow inbox is due {DateTime(dueAt)}.", "Open CareFlow to see it."];
+        return Render(EmailTemplateNames.TaskDueReminder, "A CareFlow task is due soon", "A task in your inbox is due soon.", paragraphs, tasksLink, "Open your tasks");
+    }
+
+    /// <summary>A check-in is due: the due time and a link to the case (an opaque id), nothing about the client.</summary>
+    public RenderedEmail CheckInReminder(DateTimeOffset dueAt, string caseLink)
+    {
+        string[] paragraphs = [$"A check-in on one of your cases is due {DateTime(dueAt)}.", "Open CareFlow to record it."];
+        return Render(EmailTemplateNames.CheckInReminder, "A CareFlow check-in is due", "A check-in on one of your cases is due.", paragraphs, caseLink, "Open the case");
     }
 
     /// <summary>The sender mailbox: organisation name and configured address.</summary>
@@ -85,6 +99,12 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options)
         if (value is null) return "as soon as possible";
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
         return TimeZoneInfo.ConvertTime(value.Value, zone).ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
+    }
+
+    private string DateTime(DateTimeOffset value)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+        return TimeZoneInfo.ConvertTime(value, zone).ToString("dddd d MMMM yyyy 'at' HH:mm", CultureInfo.InvariantCulture) + $" ({Line(options.Value.TimeZone)})";
     }
 
     /// <summary>One line of plain text: control characters (CR, LF, tabs, NUL) become spaces, runs of spaces collapse.</summary>

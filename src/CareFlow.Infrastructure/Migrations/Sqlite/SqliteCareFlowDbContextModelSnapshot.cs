@@ -1193,6 +1193,10 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("next_attempt_at");
 
+                    b.Property<long?>("SendAfter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("send_after");
+
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("sent_at");

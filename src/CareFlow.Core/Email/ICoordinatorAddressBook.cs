@@ -1,0 +1,11 @@
+namespace CareFlow.Core.Email;
+
+/// <summary>
+/// Where a coordinator's emails go (reminders, escalations), by user name (<c>Case.CoordinatorId</c>). Today from
+/// configuration; an identity store can answer it instead.
+/// </summary>
+public interface ICoordinatorAddressBook
+{
+    /// <summary>The coordinator's address, or null when none is known.</summary>
+    Task<string?> FindAsync(string userName, CancellationToken cancellationToken = default);
+}
