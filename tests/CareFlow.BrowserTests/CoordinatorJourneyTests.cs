@@ -25,6 +25,19 @@ public sealed partial class CoordinatorJourneyTests(CoordinatorAppFixture app)
         await ImportDirectoryAsync();
         await using var coordinator = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString() });
         var page = await coordinator.NewPageAsync();
+        try
+        {
+            await RunJourneyAsync(page);
+        }
+        catch
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(app.ScreenshotDirectory, "journey-failure.png"), FullPage = true });
+            throw;
+        }
+    }
+
+    private async Task RunJourneyAsync(IPage page)
+    {
 
         // Anonymous → sign-in (fields found by label so the Identity page works too).
         await page.GotoAsync("/");
@@ -73,13 +86,16 @@ public sealed partial class CoordinatorJourneyTests(CoordinatorAppFixture app)
 
         // Referral from the directory: cost, eligibility, freshness and consent are on the page.
         await page.GetByRole(AriaRole.Link, new() { Name = "New referral" }).ClickAsync();
-        await Expect(page.GetByText("Adults 18+ without stable housing")).ToBeVisibleAsync();
-        await Expect(page.GetByText("Verified: 2026-01-15")).ToBeVisibleAsync();
-        await page.GetByLabel("Rapid re-housing").CheckAsync();
+        var harbor = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Harbor Journey Housing" });
+        await Expect(harbor).ToContainTextAsync("Adults 18+ without stable housing");
+        await Expect(harbor).ToContainTextAsync("No charge");
+        await Expect(harbor).ToContainTextAsync("Verified: 2026-01-15");
+        await Expect(harbor).ToContainTextAsync("Consent on file");
+        await harbor.GetByRole(AriaRole.Radio).CheckAsync();
         await ShotAsync(page, "referral-new");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send referral" }).ClickAsync();
         await page.WaitForURLAsync(caseUrl);
-        await Expect(page.GetByText(new Regex("Referral R-[0-9a-f]+ to Rapid re-housing requested")).First).ToBeVisibleAsync();
+        await Expect(page.GetByText(new Regex("Referral R-[0-9A-Fa-f]+ to Rapid re-housing requested")).First).ToBeVisibleAsync();
         await ShotAsync(page, "case-referred");
 
         // The provider opens the link from the email the app wrote, in a browser with no session, and accepts.
@@ -95,7 +111,7 @@ public sealed partial class CoordinatorJourneyTests(CoordinatorAppFixture app)
 
         // Back as the coordinator: the answer is on the timeline.
         await ReloadUntilAsync(page, caseUrl, "accepted");
-        await Expect(page.GetByRole(AriaRole.Cell).Filter(new() { HasTextRegex = new Regex("Referral R-[0-9a-f]+: accepted") }).First).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Cell).Filter(new() { HasTextRegex = new Regex("Referral R-[0-9A-Fa-f]+: accepted") }).First).ToBeVisibleAsync();
         await ShotAsync(page, "case-provider-answer");
         await page.GotoAsync("/");
         await ShotAsync(page, "dashboard-after");

@@ -34,7 +34,7 @@ public sealed class IndexModel(ICareData data, TimeProvider time) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (User.Identity?.IsAuthenticated != true) return Redirect(SignInEndpoints.SignInPath);
+        if (User.Identity?.IsAuthenticated != true) return Redirect($"{SignInEndpoints.SignInPath}?returnUrl=%2F");
         Now = time.GetUtcNow();
         var caseload = Caseload.Of(User);
         SeesAll = caseload.SeesAll;

@@ -13,10 +13,9 @@ namespace CareFlow.Web.Pages.Cases;
 [ClientData]
 public sealed class ConsentsModel(ICareData data, ICareSignals signals, TimeProvider time) : PageModel
 {
-    [BindProperty]
+    // Bound per handler (not [BindProperty]) so that each form is validated alone.
     public ConsentInput Input { get; set; } = new();
 
-    [BindProperty]
     public RevokeInput Revoke { get; set; } = new();
 
     public CaseHeaderView Header { get; private set; } = null!;
@@ -32,10 +31,11 @@ public sealed class ConsentsModel(ICareData data, ICareSignals signals, TimeProv
     public async Task<IActionResult> OnGetAsync(Guid caseId, CancellationToken cancellationToken) =>
         await LoadAsync(caseId, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostRecordAsync(Guid caseId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRecordAsync(Guid caseId, [Bind(Prefix = nameof(Input))] ConsentInput input, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(input);
+        Input = input;
         if (!await LoadAsync(caseId, cancellationToken)) return NotFound();
-        ClearOther(nameof(Revoke));
         if (!ModelState.IsValid) return Page();
         var organization = Organizations.FirstOrDefault(o => o.Id == Input.RecipientOrganizationId);
         if (!string.IsNullOrWhiteSpace(Input.RecipientOrganizationId) && organization is null)
@@ -62,10 +62,11 @@ public sealed class ConsentsModel(ICareData data, ICareSignals signals, TimeProv
         return RedirectToPage(new { caseId });
     }
 
-    public async Task<IActionResult> OnPostRevokeAsync(Guid caseId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRevokeAsync(Guid caseId, [Bind(Prefix = nameof(Revoke))] RevokeInput revoke, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(revoke);
+        Revoke = revoke;
         if (!await LoadAsync(caseId, cancellationToken)) return NotFound();
-        ClearOther(nameof(Input));
         if (Consents.All(c => c.Id != Revoke.ConsentId)) return NotFound();
         if (!ModelState.IsValid) return Page();
         try
@@ -91,11 +92,6 @@ public sealed class ConsentsModel(ICareData data, ICareSignals signals, TimeProv
         Disclosures = await data.ToListAsync(data.Query<DisclosureRecord>().Where(d => d.ClientId == clientId).OrderByDescending(d => d.DisclosedAt), cancellationToken);
         Organizations = await data.ToListAsync(data.Query<Organization>().OrderBy(o => o.Name), cancellationToken);
         return true;
-    }
-
-    private void ClearOther(string prefix)
-    {
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith(prefix + ".", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
     }
 
     private static string InputKey(string field) => field switch
