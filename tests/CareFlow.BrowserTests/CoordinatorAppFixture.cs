@@ -71,7 +71,7 @@ public sealed class CoordinatorAppFixture : WebApplicationFactory<Program>, IAsy
         await base.DisposeAsync();
         try
         {
-            Directory.Delete(DataDirectory, recursive: true);
+            if (Environment.GetEnvironmentVariable("CAREFLOW_TEST_KEEP_DATA") is null) Directory.Delete(DataDirectory, recursive: true);
         }
         catch (IOException)
         {

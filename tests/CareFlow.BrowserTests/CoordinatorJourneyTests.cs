@@ -15,7 +15,7 @@ public sealed partial class CoordinatorJourneyTests(CoordinatorAppFixture app)
 {
     private const string HarborService = "svc-journey-harbor-rehousing";
     private const string HarborEmail = "referrals@harbor-journey.example";
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
 
     private int _shot;
 
@@ -143,7 +143,8 @@ public sealed partial class CoordinatorJourneyTests(CoordinatorAppFixture app)
             await Task.Delay(250, TestContext.Current.CancellationToken);
         }
 
-        throw new TimeoutException($"No referral email to {HarborEmail} with a provider link in {app.OutboxDirectory} within {Deadline}.");
+        var found = Directory.Exists(app.OutboxDirectory) ? string.Join(", ", Directory.GetFiles(app.OutboxDirectory).Select(Path.GetFileName)) : "(no folder)";
+        throw new TimeoutException($"No referral email to {HarborEmail} with a provider link in {app.OutboxDirectory} within {Deadline}; files: {found}.");
     }
 
     private static async Task ReloadUntilAsync(IPage page, string url, string text)
