@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text.RegularExpressions;
 using CareFlow.Web.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -7,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace CareFlow.Web.Tests.Designer;
 
 /// <summary>The embedded default with a designer, a read-only coordinator and an API key configured.</summary>
-public sealed partial class DesignerAppFactory : WebApplicationFactory<Program>
+public sealed class DesignerAppFactory : WebApplicationFactory<Program>
 {
     public const string ApiKey = "designer-tests-key";
     public const string Password = "designer-tests-password";
@@ -36,23 +35,8 @@ public sealed partial class DesignerAppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A client holding the session cookie of <paramref name="userName"/>, signed in through the real form.</summary>
-    public async Task<HttpClient> SignInAsync(string userName, CancellationToken cancellationToken)
-    {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var form = await client.GetStringAsync("/account/sign-in", cancellationToken);
-        var token = TokenField().Match(form);
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            [token.Groups[1].Value] = System.Net.WebUtility.HtmlDecode(token.Groups[2].Value),
-            ["userName"] = userName,
-            ["password"] = Password,
-            ["returnUrl"] = "/designer",
-        });
-        using var response = await client.PostAsync("/account/sign-in", content, cancellationToken);
-        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
-            throw new InvalidOperationException($"Sign-in as {userName} answered {response.StatusCode}.");
-        return client;
-    }
+    public Task<HttpClient> SignInAsync(string userName, CancellationToken cancellationToken) =>
+        FormSession.SignInAsync(this, userName, Password, "/designer", cancellationToken);
 
     public override async ValueTask DisposeAsync()
     {
@@ -60,7 +44,4 @@ public sealed partial class DesignerAppFactory : WebApplicationFactory<Program>
         if (Directory.Exists(_dataDirectory))
             Directory.Delete(_dataDirectory, recursive: true);
     }
-
-    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\">")]
-    private static partial Regex TokenField();
 }
