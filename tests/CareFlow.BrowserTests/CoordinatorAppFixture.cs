@@ -1,48 +1,20 @@
-using System.Net;
 using CareFlow.Web.Security;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 
 namespace CareFlow.BrowserTests;
 
 /// <summary>
-/// CareFlow for the coordinator journey: embedded defaults (SQLite, in-memory Hangfire, the .eml outbox folder) in
-/// a temp data folder, the repository's real workflows provisioned, one coordinator and one API key (to import the
-/// directory), on a real Kestrel listener driven by Debian's Chromium.
+/// The coordinator journey's host: the repository's real workflows provisioned, one coordinator, and an API key
+/// (to import the directory). Emails land as .eml files in the embedded outbox folder under the data folder.
 /// </summary>
-public sealed class CoordinatorAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
+public sealed class CoordinatorAppFixture : BrowserAppFixture
 {
     public const string CoordinatorUser = "casey";
     public const string Password = "journey-test-password";
     public const string ApiKey = "journey-test-api-key";
 
-    private IPlaywright? _playwright;
-
-    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("careflow-journey-").FullName;
-
     /// <summary>Where the embedded email sender writes each message as an .eml file.</summary>
     public string OutboxDirectory => Path.Combine(DataDirectory, "outbox");
-
-    public Uri BaseAddress { get; private set; } = null!;
-
-    public IBrowser Browser { get; private set; } = null!;
-
-    public string ScreenshotDirectory { get; } = Path.Combine(BrowserTestEnvironment.ArtifactsDirectory(), "screenshots");
-
-    public async ValueTask InitializeAsync()
-    {
-        BrowserTestEnvironment.RequireChromium();
-        Directory.CreateDirectory(ScreenshotDirectory);
-        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        StartServer();
-        BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        _playwright = await Playwright.CreateAsync();
-        Browser = await BrowserTestEnvironment.LaunchChromiumAsync(_playwright);
-    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -56,26 +28,5 @@ public sealed class CoordinatorAppFixture : WebApplicationFactory<Program>, IAsy
         builder.UseSetting("CareFlow:ApiKeys:0", ApiKey);
     }
 
-    public HttpClient CreateApiClient()
-    {
-        var client = new HttpClient { BaseAddress = BaseAddress };
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("ApiKey", ApiKey);
-        return client;
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        if (Browser is not null)
-            await Browser.DisposeAsync();
-        _playwright?.Dispose();
-        await base.DisposeAsync();
-        try
-        {
-            if (Environment.GetEnvironmentVariable("CAREFLOW_TEST_KEEP_DATA") is null) Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open by the host; the temp folder is cleaned by the OS.
-        }
-    }
+    public HttpClient CreateApiClient() => CreateApiClient(ApiKey);
 }

@@ -15,7 +15,7 @@ public sealed partial class CoordinatorJourneyTests(CoordinatorAppFixture app)
 {
     private const string HarborService = "svc-journey-harbor-rehousing";
     private const string HarborEmail = "referrals@harbor-journey.example";
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
     private int _shot;
 
