@@ -1,66 +1,21 @@
-using System.Net;
 using CareFlow.Web.Security;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 
 namespace CareFlow.BrowserTests;
 
-/// <summary>
-/// CareFlow in-process on a real Kestrel listener (127.0.0.1, free port) with the embedded defaults in a temp
-/// data folder, two configured users (a designer and a read-only coordinator), and Debian's Chromium driven by
-/// Playwright. Chromium is never downloaded: a missing /usr/bin/chromium fails the tests with a clear message.
-/// </summary>
-public sealed class StudioAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
+/// <summary>The designer host: two configured users (a designer and a read-only coordinator), an API key, no workflow files.</summary>
+public sealed class StudioAppFixture : BrowserAppFixture
 {
     public const string DesignerUser = "dana";
     public const string ReaderUser = "rita";
     public const string Password = "browser-test-password";
     public const string ApiKey = "browser-test-api-key";
 
-    private static readonly string ChromiumPath = Environment.GetEnvironmentVariable("CAREFLOW_TEST_CHROMIUM") ?? "/usr/bin/chromium";
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("careflow-browser-").FullName;
-    private IPlaywright? _playwright;
-
-    public Uri BaseAddress { get; private set; } = null!;
-
-    public IBrowser Browser { get; private set; } = null!;
-
-    public string ScreenshotDirectory { get; } = Path.Combine(ArtifactsDirectory(), "screenshots");
-
-    public async ValueTask InitializeAsync()
-    {
-        if (!File.Exists(ChromiumPath))
-        {
-            throw new InvalidOperationException(
-                $"Chromium not found at {ChromiumPath}. Install Debian's package (apt-get install chromium; scripts/test.sh does this) "
-                + "or point CAREFLOW_TEST_CHROMIUM at a Chromium binary. Browsers are never downloaded.");
-        }
-        Directory.CreateDirectory(ScreenshotDirectory);
-        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        StartServer();
-        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        BaseAddress = new Uri(addresses.First());
-
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            // Playwright gives every launch a fresh temporary profile (--user-data-dir) of its own.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync"],
-        });
-    }
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         var hash = PasswordHashing.Hash(Password);
-        builder.UseSetting("CareFlow:DataDirectory", _dataDirectory);
-        builder.UseSetting("CareFlow:WorkflowsDirectory", Path.Combine(_dataDirectory, "no-workflows"));
+        builder.UseSetting("CareFlow:DataDirectory", DataDirectory);
+        builder.UseSetting("CareFlow:WorkflowsDirectory", Path.Combine(DataDirectory, "no-workflows"));
         builder.UseSetting("CareFlow:Users:0:UserName", DesignerUser);
         builder.UseSetting("CareFlow:Users:0:PasswordHash", hash);
         builder.UseSetting("CareFlow:Users:0:Roles:0", CareFlowRoles.Designer);
@@ -70,38 +25,5 @@ public sealed class StudioAppFixture : WebApplicationFactory<Program>, IAsyncLif
         builder.UseSetting("CareFlow:ApiKeys:0", ApiKey);
     }
 
-    public HttpClient CreateApiClient()
-    {
-        var client = new HttpClient { BaseAddress = BaseAddress };
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("ApiKey", ApiKey);
-        return client;
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        if (Browser is not null)
-            await Browser.DisposeAsync();
-        _playwright?.Dispose();
-        await base.DisposeAsync();
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open by the host; the temp folder is cleaned by the OS.
-        }
-    }
-
-    /// <summary><c>$CAREFLOW_TEST_ARTIFACTS</c>, else <c>test-artifacts/</c> at the repository root.</summary>
-    private static string ArtifactsDirectory()
-    {
-        var configured = Environment.GetEnvironmentVariable("CAREFLOW_TEST_ARTIFACTS");
-        if (!string.IsNullOrWhiteSpace(configured))
-            return configured;
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CareFlow.sln")))
-            directory = directory.Parent;
-        return Path.Combine(directory?.FullName ?? Path.GetTempPath(), "test-artifacts");
-    }
+    public HttpClient CreateApiClient() => CreateApiClient(ApiKey);
 }

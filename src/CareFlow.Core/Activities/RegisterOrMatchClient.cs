@@ -28,11 +28,8 @@ public sealed class RegisterOrMatchClient(ICareData data) : Activity
         var intakeId = CareInputs.RequiredId(context, IntakeId ?? context.Workflow.Input["intakeId"]?.GetValue<string>(), "intakeId", "IntakeId");
         var intake = await data.FirstOrDefaultAsync(data.Query<IntakeRequest>().Where(r => r.Id == intakeId), context.CancellationToken)
             ?? throw CareEntityNotFoundException.For("Intake request", intakeId);
-        var candidate = ToClient(intake, context.Now);
-        var existing = await data.ToListAsync(data.Query<Client>().Where(c => c.DateOfBirth == candidate.DateOfBirth || c.NormalizedName == candidate.NormalizedName
-            || (candidate.NormalizedPhone != null && c.NormalizedPhone == candidate.NormalizedPhone)
-            || (candidate.NormalizedEmail != null && c.NormalizedEmail == candidate.NormalizedEmail)), context.CancellationToken);
-        var (kind, match) = ClientMatcher.Match(candidate, existing);
+        var candidate = ClientLookup.Candidate(intake, context.Now);
+        var (kind, match) = await ClientLookup.MatchAsync(data, candidate, context.CancellationToken);
         var client = candidate;
         if (kind == ClientMatchKind.Exact)
         {
@@ -65,12 +62,4 @@ public sealed class RegisterOrMatchClient(ICareData data) : Activity
         context.SetCorrelationId(CaseId);
         return ActivityResult.WithOutcomes(kind switch { ClientMatchKind.Exact => "Matched", ClientMatchKind.Possible => "PossibleDuplicate", _ => "Registered" });
     }
-
-    private static Client ToClient(IntakeRequest intake, DateTimeOffset now) => new()
-    {
-        Id = Guid.CreateVersion7(now), GivenName = intake.GivenName.Trim(), FamilyName = intake.FamilyName.Trim(),
-        NormalizedName = ClientNormalizer.Name(intake.GivenName, intake.FamilyName), DateOfBirth = intake.DateOfBirth,
-        Phone = intake.Phone, Email = intake.Email, NormalizedPhone = ClientNormalizer.Phone(intake.Phone), NormalizedEmail = ClientNormalizer.Email(intake.Email),
-        PreferredLanguage = intake.PreferredLanguage, DoNotContact = intake.DoNotContact, CreatedAt = now,
-    };
 }

@@ -58,7 +58,9 @@ public sealed partial class ProviderNotificationMailer(
         foreach (var notification in notifications)
         {
             notification.ProcessedAt = now;
-            var referral = await db.Set<Referral>().FirstOrDefaultAsync(r => r.Id == notification.ReferralId, cancellationToken);
+            // The referral workflow creates the referral and notifies in one burst: look at the unsaved entities first.
+            var referral = db.ChangeTracker.Entries<Referral>().Select(e => e.Entity).FirstOrDefault(r => r.Id == notification.ReferralId)
+                ?? await db.Set<Referral>().FirstOrDefaultAsync(r => r.Id == notification.ReferralId, cancellationToken);
             if (referral is null) continue;
             if (notification.Kind == ProviderNotificationKind.Cancelled) await CancelAsync(db, outbox, referral, cancellationToken);
             else await NotifyAsync(db, outbox, referral, notification, cancellationToken);

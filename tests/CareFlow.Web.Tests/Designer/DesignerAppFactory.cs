@@ -35,22 +35,8 @@ public sealed class DesignerAppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A client holding the session cookie of <paramref name="userName"/>, signed in through the real form.</summary>
-    public async Task<HttpClient> SignInAsync(string userName, CancellationToken cancellationToken)
-    {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var form = await client.GetStringAsync("/account/sign-in", cancellationToken);
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            [Security.Forms.TokenField] = Security.Forms.Token(form),
-            ["userName"] = userName,
-            ["password"] = Password,
-            ["returnUrl"] = "/designer",
-        });
-        using var response = await client.PostAsync("/account/sign-in", content, cancellationToken);
-        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
-            throw new InvalidOperationException($"Sign-in as {userName} answered {response.StatusCode}.");
-        return client;
-    }
+    public Task<HttpClient> SignInAsync(string userName, CancellationToken cancellationToken) =>
+        FormSession.SignInAsync(this, userName, Password, "/designer", cancellationToken);
 
     public override async ValueTask DisposeAsync()
     {

@@ -1,10 +1,6 @@
-using System.Text.Json.Nodes;
 using CareFlow.Core.Care;
 using CareFlow.Core.Care.Clients;
-using CareFlow.Core.Care.Stages;
 using CareFlow.Core.Workflows;
-using CareFlow.Workflows.Management;
-using CareFlow.Workflows.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CareFlow.Web.Endpoints.Care;
@@ -26,11 +22,7 @@ public static class ClientsEndpoints
         var caseload = Caseload.Of(http.User);
         var clientIds = caseload.Cases(data).Select(c => c.ClientId);
         var query = data.Query<Client>().Where(c => caseload.SeesAll || clientIds.Contains(c.Id));
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            var name = ClientNormalizer.Name(q, "");
-            query = query.Where(c => c.NormalizedName.Contains(name));
-        }
+        query = ClientLookup.Search(query, q);
 
         var clients = await data.ToListAsync(query.OrderBy(c => c.FamilyName).ThenBy(c => c.GivenName).Take(100)
             .Select(c => new ClientSummary(c.Id, c.GivenName, c.FamilyName, c.DateOfBirth, c.DoNotContact)), cancellationToken);
@@ -56,27 +48,12 @@ public static class ClientsEndpoints
             Phone = body.Phone, Email = body.Email, PreferredLanguage = body.PreferredLanguage, DoNotContact = body.DoNotContact,
             CoordinatorId = coordinator, CoordinatorName = body.CoordinatorName ?? coordinator, ReceivedAt = time.GetUtcNow(),
         };
-        data.Add(intake);
-        await data.SaveChangesAsync(cancellationToken);
-        var state = await runtime.StartAsync(StageWorkflows.Intake, VersionOptions.Published, new StartWorkflowRequest
-        {
-            Name = "intake", Input = new JsonObject { ["intakeId"] = intake.Id.ToString() },
-        }, cancellationToken);
-        if (state is null) return TypedResults.Problem("The intake workflow is not published (workflows/intake.json).", statusCode: StatusCodes.Status503ServiceUnavailable);
-        var done = await data.FirstOrDefaultAsync(data.Query<IntakeRequest>().Where(r => r.Id == intake.Id), cancellationToken);
-        if (done?.CaseId is null)
-        {
-            var incident = state.Incidents.FirstOrDefault()?.Message ?? "the workflow did not register the client";
-            return TypedResults.Problem($"Intake failed: {incident}", statusCode: StatusCodes.Status500InternalServerError);
-        }
-
-        var warning = done.MatchKind switch
-        {
-            ClientMatchKind.Exact => "This person is already a client: the new case was opened for the existing client record.",
-            ClientMatchKind.Possible => "This person may duplicate an existing client: a review task was created.",
-            _ => null,
-        };
+        var outcome = await IntakeUseCase.RunAsync(data, runtime, intake, cancellationToken);
+        if (outcome.Unavailable) return TypedResults.Problem(outcome.Failure, statusCode: StatusCodes.Status503ServiceUnavailable);
+        if (outcome.Failure is not null) return TypedResults.Problem(outcome.Failure, statusCode: StatusCodes.Status500InternalServerError);
+        var done = outcome.Request!;
         return TypedResults.Created($"/api/cases/{done.CaseId}",
-            new IntakeResponse(done.ClientId!.Value, done.CaseId.Value, done.MatchKind.ToString()!, done.PossibleDuplicateOfId, warning, state.Id));
+            new IntakeResponse(done.ClientId!.Value, done.CaseId!.Value, done.MatchKind.ToString()!, done.PossibleDuplicateOfId,
+            IntakeUseCase.DuplicateWarning(done.MatchKind), outcome.InstanceId!));
     }
 }
