@@ -29,6 +29,7 @@ public sealed partial class PagesAppFactory : WebApplicationFactory<Program>
         var hash = PasswordHashing.Hash(Password);
         builder.UseSetting("CareFlow:DataDirectory", _dataDirectory);
         builder.UseSetting("CareFlow:DemoData", "false");
+        builder.UseSetting("RightsSummary:Contact", "Questions? Call Pat at 555-0100.");
         string[][] users = [[Coordinator, CareFlowRoles.Coordinator], [OtherCoordinator, CareFlowRoles.Coordinator], [Supervisor, CareFlowRoles.Supervisor], [Admin, CareFlowRoles.Admin]];
         for (var i = 0; i < users.Length; i++)
         {
