@@ -96,7 +96,9 @@ public sealed class AccessibilityAppFixture : WebApplicationFactory<Program>, IA
 
         if (cases.Count == 0 || instances.Count == 0)
             throw new InvalidOperationException($"The demo data did not appear within 90 s ({cases.Count} cases, {instances.Count} instances).");
-        CaseId = Guid.Parse((string)cases[0]!["id"]!);
+        // The case furthest along shows the most on the rights page (consents, referrals).
+        var furthest = cases.OrderByDescending(c => Array.IndexOf(["Intake", "Stabilization", "Referral", "FollowUp"], (string?)c!["stage"])).First()!;
+        CaseId = Guid.Parse((string)furthest["id"]!);
         InstanceId = (string)(instances.FirstOrDefault(i => i?["correlationId"] is not null) ?? instances[0])!["id"]!;
         for (var i = 0; i < 15; i++)
         {

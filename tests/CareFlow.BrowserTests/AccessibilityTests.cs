@@ -52,6 +52,21 @@ public sealed class AccessibilityTests(AccessibilityAppFixture app)
         Assert.True(serious.Count == 0, $"axe found {serious.Count} serious or critical violation(s) on {path}:\n  {string.Join("\n  ", serious)}");
     }
 
+    /// <summary>The check can fail: a page with an unlabeled image and an unlabeled input is reported.</summary>
+    [Fact]
+    public async Task Axe_ReportsKnownViolations_OnABrokenPage()
+    {
+        await using var context = await app.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SetContentAsync("<!DOCTYPE html><html><head><title>broken</title></head><body><main><img src=\"data:,\"><input type=\"text\"></main></body></html>");
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Content = app.AxeSource });
+        Assert.Equal("4.14.1", await page.EvaluateAsync<string>("() => axe.version"));
+        var violations = await page.EvaluateAsync<JsonElement>(RunAxe);
+        var ids = violations.EnumerateArray().Where(v => v.GetProperty("impact").GetString() is "serious" or "critical").Select(v => v.GetProperty("id").GetString()).ToList();
+        Assert.Contains("image-alt", ids);
+        Assert.Contains("label", ids);
+    }
+
     [Fact]
     public void PageList_CoversThePagesThisBranchOwns()
     {
