@@ -14,6 +14,8 @@ public static class ServiceCollectionExtensions
         // The coordinator app: server-rendered pages, every one behind sign-in unless it says [AllowAnonymous].
         services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/", CareFlowPolicies.SignedIn));
         services.AddCareFlowProviderLinkPages();
+        // The client rights-and-options summary's wording: an organisation sets its own in "RightsSummary".
+        services.AddOptions<Core.Care.Rights.RightsSummaryOptions>().BindConfiguration(Core.Care.Rights.RightsSummaryOptions.SectionName);
         services.AddOpenApi();
         services.AddScoped<Endpoints.WorkflowDefinitionServiceAccessor>();
         services.ConfigureHttpJsonOptions(o =>

@@ -31,6 +31,14 @@ public sealed class WorkflowInstanceQueries(CareFlowDbContext db)
         return (await q.ToListAsync(cancellationToken), total);
     }
 
+    /// <summary>The newest instances (by id, UUIDv7), all when <paramref name="correlationIds"/> is null, else only those correlated to one of them (none for an empty list).</summary>
+    public async Task<IReadOnlyList<WorkflowInstanceRecord>> ListForCorrelationsAsync(IReadOnlyCollection<string>? correlationIds, int take, CancellationToken cancellationToken = default)
+    {
+        var q = db.Set<WorkflowInstanceRecord>().AsNoTracking();
+        if (correlationIds is not null) q = q.Where(i => i.CorrelationId != null && correlationIds.Contains(i.CorrelationId));
+        return await q.OrderByDescending(i => i.Id).Take(take).ToListAsync(cancellationToken);
+    }
+
     public async Task<(IReadOnlyList<JournalRecord> Items, int TotalCount)> JournalAsync(string instanceId, int skip, int take, IReadOnlyCollection<string>? activityIds, CancellationToken cancellationToken = default)
     {
         var q = db.Set<JournalRecord>().AsNoTracking().Where(j => j.InstanceId == instanceId);

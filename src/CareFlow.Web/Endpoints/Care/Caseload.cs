@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CareFlow.Core.Care;
 using CareFlow.Core.Care.Cases;
+using CareFlow.Core.Care.Tasks;
 using CareFlow.Web.Security;
 
 namespace CareFlow.Web.Endpoints.Care;
@@ -26,6 +27,12 @@ internal sealed record Caseload(string UserId, bool SeesAll)
 
     public async Task<bool> CanSeeCaseAsync(ICareData data, Guid caseId, CancellationToken cancellationToken) =>
         await data.CountAsync(Cases(data).Where(c => c.Id == caseId), cancellationToken) > 0;
+
+    public async Task<bool> CanSeeTaskAsync(ICareData data, Guid taskId, CancellationToken cancellationToken)
+    {
+        var caseIds = CaseIds(data);
+        return await data.CountAsync(data.Query<CoordinatorTask>().Where(t => t.Id == taskId && caseIds.Contains(t.CaseId)), cancellationToken) > 0;
+    }
 
     public async Task<bool> CanSeeClientAsync(ICareData data, Guid clientId, CancellationToken cancellationToken) =>
         SeesAll || await data.CountAsync(Cases(data).Where(c => c.ClientId == clientId), cancellationToken) > 0;

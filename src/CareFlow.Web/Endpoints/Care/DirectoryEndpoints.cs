@@ -19,16 +19,8 @@ public static class DirectoryEndpoints
 
     private static async Task<Ok<List<ServiceListing>>> ListAsync(string? category, bool? includeInactive, ICareData data, CancellationToken cancellationToken)
     {
-        var services = data.Query<DirectoryService>().AsQueryable();
-        var wanted = category?.Trim().ToLowerInvariant();
-        if (!string.IsNullOrWhiteSpace(wanted)) services = services.Where(s => s.Category == wanted);
-        if (includeInactive != true) services = services.Where(s => s.Status == "active");
-        var list = await data.ToListAsync(services.OrderBy(s => s.Name), cancellationToken);
-        var ids = list.Select(s => s.Id).ToList();
-        var orgIds = list.Select(s => s.OrganizationId).Distinct().ToList();
-        var costs = await data.ToListAsync(data.Query<CostOption>().Where(c => ids.Contains(c.ServiceId)), cancellationToken);
-        var orgs = await data.ToListAsync(data.Query<Organization>().Where(o => orgIds.Contains(o.Id)), cancellationToken);
-        return TypedResults.Ok(list.Select(s => new ServiceListing(s, orgs.FirstOrDefault(o => o.Id == s.OrganizationId)?.Name ?? "", costs.Where(c => c.ServiceId == s.Id).ToList())).ToList());
+        var entries = await DirectoryCatalog.ListAsync(data, category, includeInactive == true, cancellationToken: cancellationToken);
+        return TypedResults.Ok(entries.Select(e => new ServiceListing(e.Service, e.Organization?.Name ?? "", e.CostOptions)).ToList());
     }
 
     private static async Task<Results<Ok<ServiceListing>, NotFound>> GetAsync(string id, ICareData data, CancellationToken cancellationToken)

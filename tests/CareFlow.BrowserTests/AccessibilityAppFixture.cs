@@ -1,0 +1,125 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using CareFlow.Web.Security;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CareFlow.BrowserTests;
+
+/// <summary>
+/// CareFlow on a real Kestrel listener with the embedded defaults and its demo data (three fictional clients driven
+/// through the real workflows by the demo coordinator), plus barriers added through the API, for the accessibility
+/// check. Its own host and its own Chromium (Debian's, never downloaded), separate from the Studio and journey fixtures.
+/// </summary>
+public sealed class AccessibilityAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    /// <summary>The demo seeder's coordinator; signing in as this user shows the demo caseload.</summary>
+    public const string CoordinatorUser = "demo.coordinator";
+    public const string SupervisorUser = "sol";
+    public const string Password = "accessibility-test-password";
+    private const string ApiKey = "accessibility-test-api-key";
+
+    private static readonly string ChromiumPath = Environment.GetEnvironmentVariable("CAREFLOW_TEST_CHROMIUM") ?? "/usr/bin/chromium";
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("careflow-a11y-").FullName;
+    private IPlaywright? _playwright;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>A demo case on the coordinator's caseload (for the case and rights pages).</summary>
+    public Guid CaseId { get; private set; }
+
+    /// <summary>A workflow instance of that coordinator's cases (for the instance page).</summary>
+    public string InstanceId { get; private set; } = "";
+
+    public string ScreenshotDirectory { get; } = Path.Combine(RepositoryPaths.Artifacts(), "screenshots");
+
+    /// <summary>axe-core's browser bundle, installed by the build from axe/package-lock.json.</summary>
+    public string AxeSource { get; private set; } = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException($"Chromium not found at {ChromiumPath}. Install Debian's package (scripts/test.sh does) or set CAREFLOW_TEST_CHROMIUM. Browsers are never downloaded.");
+        var axe = Path.Combine(RepositoryPaths.Root(), "tests", "CareFlow.BrowserTests", "axe", "node_modules", "axe-core", "axe.min.js");
+        if (!File.Exists(axe))
+            throw new InvalidOperationException($"axe-core not found at {axe}: the CareFlow.BrowserTests build installs it (npm ci in tests/CareFlow.BrowserTests/axe).");
+        AxeSource = await File.ReadAllTextAsync(axe);
+        Directory.CreateDirectory(ScreenshotDirectory);
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        await SeedAsync();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath, Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var hash = PasswordHashing.Hash(Password);
+        builder.UseSetting("CareFlow:DataDirectory", _dataDirectory);
+        builder.UseSetting("CareFlow:DemoData", "true");
+        builder.UseSetting("CareFlow:Users:0:UserName", CoordinatorUser);
+        builder.UseSetting("CareFlow:Users:0:PasswordHash", hash);
+        builder.UseSetting("CareFlow:Users:0:Roles:0", CareFlowRoles.Coordinator);
+        builder.UseSetting("CareFlow:Users:1:UserName", SupervisorUser);
+        builder.UseSetting("CareFlow:Users:1:PasswordHash", hash);
+        builder.UseSetting("CareFlow:Users:1:Roles:0", CareFlowRoles.Supervisor);
+        builder.UseSetting("CareFlow:ApiKeys:0", ApiKey);
+    }
+
+    /// <summary>Waits (with a deadline) for the demo seeder, then records barriers through the API: 12 transport and 3 cost.</summary>
+    private async Task SeedAsync()
+    {
+        using var api = new HttpClient { BaseAddress = BaseAddress };
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("ApiKey", ApiKey);
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        JsonArray cases = [];
+        JsonArray instances = [];
+        while (DateTime.UtcNow < deadline)
+        {
+            cases = await api.GetFromJsonAsync<JsonArray>("/api/cases") ?? [];
+            instances = (await api.GetFromJsonAsync<JsonObject>("/elsa/api/workflow-instances"))?["items"]?.AsArray() ?? [];
+            if (cases.Count >= 3 && instances.Count > 0) break;
+            await Task.Delay(500);
+        }
+
+        if (cases.Count == 0 || instances.Count == 0)
+            throw new InvalidOperationException($"The demo data did not appear within 90 s ({cases.Count} cases, {instances.Count} instances).");
+        // The case furthest along shows the most on the rights page (consents, referrals).
+        var furthest = cases.OrderByDescending(c => Array.IndexOf(["Intake", "Stabilization", "Referral", "FollowUp"], (string?)c!["stage"])).First()!;
+        CaseId = Guid.Parse((string)furthest["id"]!);
+        InstanceId = (string)(instances.FirstOrDefault(i => i?["correlationId"] is not null) ?? instances[0])!["id"]!;
+        for (var i = 0; i < 15; i++)
+        {
+            using var response = await api.PostAsJsonAsync($"/api/cases/{CaseId}/barriers",
+                new { category = i < 12 ? "Transport" : "Cost", description = "No bus on weekends" });
+            response.EnsureSuccessStatusCode();
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by the host; the temp folder is cleaned by the OS.
+        }
+    }
+}
