@@ -48,8 +48,8 @@ public sealed class SignInTests(SecurityAppFactory app) : IClassFixture<Security
         Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
         var wrongHtml = await wrong.Content.ReadAsStringAsync(Cancel);
         var unknownHtml = await unknown.Content.ReadAsStringAsync(Cancel);
-        Assert.Contains(System.Net.WebUtility.HtmlEncode(Pages.Account.SignInModel.FailureMessage), wrongHtml, StringComparison.Ordinal);
-        Assert.Contains(System.Net.WebUtility.HtmlEncode(Pages.Account.SignInModel.FailureMessage), unknownHtml, StringComparison.Ordinal);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(CareFlow.Web.Pages.Account.SignInModel.FailureMessage), wrongHtml, StringComparison.Ordinal);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(CareFlow.Web.Pages.Account.SignInModel.FailureMessage), unknownHtml, StringComparison.Ordinal);
         Assert.DoesNotContain("not-the-password-at-all", wrongHtml, StringComparison.Ordinal);
         var failed = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == AuditActions.SignInFailed).ToListAsync(Cancel));
         Assert.Contains(failed, e => e.TargetId == "dana" && e.Actor == "anonymous" && e.Status == 401);
