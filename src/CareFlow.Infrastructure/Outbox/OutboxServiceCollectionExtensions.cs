@@ -22,7 +22,8 @@ public static class OutboxServiceCollectionExtensions
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.SectionName));
         services.AddSingleton<EmailTemplates>();
         services.Configure<Core.Reminders.ReminderOptions>(configuration.GetSection(Core.Reminders.ReminderOptions.SectionName));
-        services.AddScoped<ICoordinatorAddressBook, ConfigurationCoordinatorAddressBook>();
+        services.AddScoped<ConfigurationCoordinatorAddressBook>();
+        services.AddScoped<ICoordinatorAddressBook, AccountCoordinatorAddressBook>();
         services.AddSingleton<Reminders.CoordinatorReminderMailer>();
         services.AddSingleton<OutboxPause>();
         services.AddSingleton<OutboxPump>();
