@@ -48,6 +48,7 @@ import logging
 import os
 import threading
 import time
+import traceback
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -288,6 +289,12 @@ class ControlledSMTP(SMTP):
             self.transport.close()
 
 
+class ControlServer(ThreadingHTTPServer):
+    # The default backlog of 5 can refuse bursts of test requests on a loaded machine.
+    request_queue_size = 128
+    daemon_threads = True
+
+
 class ControlHandler(BaseHTTPRequestHandler):
     rig: Rig
     loop: asyncio.AbstractEventLoop
@@ -311,6 +318,25 @@ class ControlHandler(BaseHTTPRequestHandler):
         self.wfile.write(data)
 
     def do_GET(self) -> None:  # noqa: N802 - http.server naming
+        self._guarded(self._get)
+
+    def do_POST(self) -> None:  # noqa: N802 - http.server naming
+        self._guarded(self._post)
+
+    def _guarded(self, handler: Any) -> None:
+        # An exception must never close the connection without a reply (the test would only see "response ended
+        # prematurely"): answer 500 with the traceback, so the failing test names the rig's fault.
+        try:
+            handler()
+        except Exception:  # noqa: BLE001 - reported to the caller and logged
+            detail = traceback.format_exc()
+            log.error("control API request %s %s failed:\n%s", self.command, self.path, detail)
+            try:
+                self._reply(HTTPStatus.INTERNAL_SERVER_ERROR, {"error": detail})
+            except OSError:
+                pass
+
+    def _get(self) -> None:
         routes = {
             "/messages": self.rig.messages,
             "/stats": lambda: dict(self.rig.stats, activeConnections=len(self.rig.connections), listening=self.rig.server is not None),
@@ -337,7 +363,7 @@ class ControlHandler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         return self.rfile.read(length) if length else b""
 
-    def do_POST(self) -> None:  # noqa: N802 - http.server naming
+    def _post(self) -> None:
         path = self.path.split("?")[0]
         raw = self._read_body()
         if path == "/mode":
@@ -397,8 +423,7 @@ async def main() -> None:
 
     ControlHandler.rig = rig
     ControlHandler.loop = asyncio.get_running_loop()
-    control = ThreadingHTTPServer((args.host, args.control_port), ControlHandler)
-    control.daemon_threads = True
+    control = ControlServer((args.host, args.control_port), ControlHandler)
     threading.Thread(target=control.serve_forever, name="control", daemon=True).start()
     log.info("control API on http://%s:%d", args.host, args.control_port)
 

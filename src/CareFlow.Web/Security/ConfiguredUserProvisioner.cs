@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CareFlow.Web.Security;
@@ -14,7 +15,29 @@ internal sealed partial class ConfiguredUserProvisioner(
     IOptions<CareFlowAccessOptions> access,
     ILogger<ConfiguredUserProvisioner> logger) : IHostedLifecycleService
 {
+    /// <summary>
+    /// Several nodes may start at once on one database and race to create the same role or user; the loser's insert
+    /// hits the unique index. It then starts over in a fresh scope (the failed context's tracked entities are
+    /// useless) and finds the winner's rows, so every node starts.
+    /// </summary>
     public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        const int attempts = 3;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ProvisionAsync();
+                return;
+            }
+            catch (DbUpdateException) when (attempt < attempts)
+            {
+                LogRaced(logger, attempt);
+            }
+        }
+    }
+
+    private async Task ProvisionAsync()
     {
         await using var scope = scopes.CreateAsyncScope();
         await EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
@@ -66,6 +89,9 @@ internal sealed partial class ConfiguredUserProvisioner(
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Provisioning raced another node (attempt {Attempt}); starting over")]
+    private static partial void LogRaced(ILogger logger, int attempt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Configured user {UserName} created")]
     private static partial void LogCreated(ILogger logger, string userName);
