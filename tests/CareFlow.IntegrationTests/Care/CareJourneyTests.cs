@@ -93,6 +93,9 @@ public sealed class CareJourneyTests(CareAppFixture app) : IAsyncLifetime
             Assert.Equal(4, instances.Count);
             Assert.All(instances, i => Assert.Equal(("Finished", 0), (i.SubStatus, i.IncidentCount)));
             Assert.Empty(await db.Set<BookmarkRecord>().ToListAsync());
+            // Each referral the workflow created (and notified in the same burst) got its new-referral email.
+            var newReferralEmails = await db.Set<CareFlow.Core.Outbox.OutboxMessage>().Where(m => m.Template.StartsWith("new-referral")).Select(m => m.Topic).ToListAsync();
+            Assert.Equal(referrals.Select(r => CareFlow.Infrastructure.ProviderLinks.ProviderNotificationMailer.Topic(r.Id)).Order(), newReferralEmails.Order());
             return true;
         });
     }

@@ -168,8 +168,18 @@ public sealed partial class CoordinatorPagesTests(CoordinatorPagesFactory app) :
         Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
         Assert.Equal(before + 1, await app.CountAsync<Consent>());
 
-        using var revokeWithoutMethod = await FormSession.PostFormAsync(ann, page, page + "?handler=Revoke", new Dictionary<string, string> { ["Revoke.ConsentId"] = Guid.NewGuid().ToString() }, Ct);
-        Assert.Equal(HttpStatusCode.NotFound, revokeWithoutMethod.StatusCode);
+        using var revokeUnknown = await FormSession.PostFormAsync(ann, page, page + "?handler=Revoke",
+            new Dictionary<string, string> { ["Revoke.ConsentId"] = Guid.NewGuid().ToString(), ["Revoke.Method"] = "oral" }, Ct);
+        Assert.Equal(HttpStatusCode.NotFound, revokeUnknown.StatusCode);
+        var consentId = ConsentIdField().Match(await ann.GetStringAsync(new Uri(page, UriKind.Relative), Ct)).Groups[1].Value;
+        using var revokeWithoutMethod = await FormSession.PostFormAsync(ann, page, page + "?handler=Revoke", new Dictionary<string, string> { ["Revoke.ConsentId"] = consentId }, Ct);
+        Assert.Equal(HttpStatusCode.OK, revokeWithoutMethod.StatusCode);
+        Assert.Contains("Say how the client revoked", await revokeWithoutMethod.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(0, await app.CountAsync<Consent>(q => q.Where(c => c.RevokedAt != null)));
+        using var revoked = await FormSession.PostFormAsync(ann, page, page + "?handler=Revoke",
+            new Dictionary<string, string> { ["Revoke.ConsentId"] = consentId, ["Revoke.Method"] = "oral, by phone" }, Ct);
+        Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
+        Assert.Equal(1, await app.CountAsync<Consent>(q => q.Where(c => c.RevokedAt != null)));
     }
 
     [Fact]
@@ -202,6 +212,9 @@ public sealed partial class CoordinatorPagesTests(CoordinatorPagesFactory app) :
         ["Input.RecipientEmail"] = "intake@provider.example", ["Input.Purpose"] = "Housing referral", ["Input.InformationDescription"] = "name and housing need",
         ["Input.DisclosingParty"] = "CareFlow", ["Input.ExpiresOn"] = "2030-01-01", ["Input.SignedBy"] = "Client",
     };
+
+    [GeneratedRegex("name=\"Revoke.ConsentId\" value=\"([0-9a-f-]{36})\"")]
+    private static partial Regex ConsentIdField();
 
     /// <summary>The text of the validation message rendered for <paramref name="field"/> (empty when none).</summary>
     private static string FieldError(string html, string field)
