@@ -21,7 +21,6 @@ public sealed class StudioAppFixture : WebApplicationFactory<Program>, IAsyncLif
     public const string Password = "browser-test-password";
     public const string ApiKey = "browser-test-api-key";
 
-    private static readonly string ChromiumPath = Environment.GetEnvironmentVariable("CAREFLOW_TEST_CHROMIUM") ?? "/usr/bin/chromium";
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("careflow-browser-").FullName;
     private IPlaywright? _playwright;
 
@@ -29,16 +28,11 @@ public sealed class StudioAppFixture : WebApplicationFactory<Program>, IAsyncLif
 
     public IBrowser Browser { get; private set; } = null!;
 
-    public string ScreenshotDirectory { get; } = Path.Combine(ArtifactsDirectory(), "screenshots");
+    public string ScreenshotDirectory { get; } = Path.Combine(RepositoryPaths.Artifacts(), "screenshots");
 
     public async ValueTask InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath))
-        {
-            throw new InvalidOperationException(
-                $"Chromium not found at {ChromiumPath}. Install Debian's package (apt-get install chromium; scripts/test.sh does this) "
-                + "or point CAREFLOW_TEST_CHROMIUM at a Chromium binary. Browsers are never downloaded.");
-        }
+        BrowserRig.RequireChromium();
         Directory.CreateDirectory(ScreenshotDirectory);
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         StartServer();
@@ -46,14 +40,7 @@ public sealed class StudioAppFixture : WebApplicationFactory<Program>, IAsyncLif
         BaseAddress = new Uri(addresses.First());
 
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            // Playwright gives every launch a fresh temporary profile (--user-data-dir) of its own.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync"],
-        });
+        Browser = await BrowserRig.LaunchAsync(_playwright);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -91,17 +78,5 @@ public sealed class StudioAppFixture : WebApplicationFactory<Program>, IAsyncLif
         {
             // A file still held open by the host; the temp folder is cleaned by the OS.
         }
-    }
-
-    /// <summary><c>$CAREFLOW_TEST_ARTIFACTS</c>, else <c>test-artifacts/</c> at the repository root.</summary>
-    private static string ArtifactsDirectory()
-    {
-        var configured = Environment.GetEnvironmentVariable("CAREFLOW_TEST_ARTIFACTS");
-        if (!string.IsNullOrWhiteSpace(configured))
-            return configured;
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CareFlow.sln")))
-            directory = directory.Parent;
-        return Path.Combine(directory?.FullName ?? Path.GetTempPath(), "test-artifacts");
     }
 }
