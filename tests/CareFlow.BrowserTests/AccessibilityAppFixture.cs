@@ -93,7 +93,9 @@ public sealed class AccessibilityAppFixture : WebApplicationFactory<Program>, IA
         // The case furthest along shows the most on the rights page (consents, referrals).
         var furthest = cases.OrderByDescending(c => Array.IndexOf(["Intake", "Stabilization", "Referral", "FollowUp"], (string?)c!["stage"])).First()!;
         CaseId = Guid.Parse((string)furthest["id"]!);
-        InstanceId = (string)(instances.FirstOrDefault(i => i?["correlationId"] is not null) ?? instances[0])!["id"]!;
+        // A waiting instance of a case shows a current step; any instance will do when none waits yet.
+        InstanceId = (string)(instances.FirstOrDefault(i => i?["correlationId"] is not null && (string?)i["subStatus"] == "Suspended")
+            ?? instances.FirstOrDefault(i => i?["correlationId"] is not null) ?? instances[0])!["id"]!;
         for (var i = 0; i < 15; i++)
         {
             using var response = await api.PostAsJsonAsync($"/api/cases/{CaseId}/barriers",
