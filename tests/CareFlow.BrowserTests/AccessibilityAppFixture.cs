@@ -24,7 +24,6 @@ public sealed class AccessibilityAppFixture : WebApplicationFactory<Program>, IA
     public const string Password = "accessibility-test-password";
     private const string ApiKey = "accessibility-test-api-key";
 
-    private static readonly string ChromiumPath = Environment.GetEnvironmentVariable("CAREFLOW_TEST_CHROMIUM") ?? "/usr/bin/chromium";
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("careflow-a11y-").FullName;
     private IPlaywright? _playwright;
 
@@ -45,8 +44,7 @@ public sealed class AccessibilityAppFixture : WebApplicationFactory<Program>, IA
 
     public async ValueTask InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath))
-            throw new InvalidOperationException($"Chromium not found at {ChromiumPath}. Install Debian's package (scripts/test.sh does) or set CAREFLOW_TEST_CHROMIUM. Browsers are never downloaded.");
+        BrowserRig.RequireChromium();
         var axe = Path.Combine(RepositoryPaths.Root(), "tests", "CareFlow.BrowserTests", "axe", "node_modules", "axe-core", "axe.min.js");
         if (!File.Exists(axe))
             throw new InvalidOperationException($"axe-core not found at {axe}: the CareFlow.BrowserTests build installs it (npm ci in tests/CareFlow.BrowserTests/axe).");
@@ -57,11 +55,7 @@ public sealed class AccessibilityAppFixture : WebApplicationFactory<Program>, IA
         BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         await SeedAsync();
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath, Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        Browser = await BrowserRig.LaunchAsync(_playwright);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -99,7 +93,9 @@ public sealed class AccessibilityAppFixture : WebApplicationFactory<Program>, IA
         // The case furthest along shows the most on the rights page (consents, referrals).
         var furthest = cases.OrderByDescending(c => Array.IndexOf(["Intake", "Stabilization", "Referral", "FollowUp"], (string?)c!["stage"])).First()!;
         CaseId = Guid.Parse((string)furthest["id"]!);
-        InstanceId = (string)(instances.FirstOrDefault(i => i?["correlationId"] is not null) ?? instances[0])!["id"]!;
+        // A waiting instance of a case shows a current step; any instance will do when none waits yet.
+        InstanceId = (string)(instances.FirstOrDefault(i => i?["correlationId"] is not null && (string?)i["subStatus"] == "Suspended")
+            ?? instances.FirstOrDefault(i => i?["correlationId"] is not null) ?? instances[0])!["id"]!;
         for (var i = 0; i < 15; i++)
         {
             using var response = await api.PostAsJsonAsync($"/api/cases/{CaseId}/barriers",
