@@ -1,13 +1,7 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CareFlow.Web.Security;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 
 namespace CareFlow.BrowserTests;
 
@@ -16,7 +10,7 @@ namespace CareFlow.BrowserTests;
 /// through the real workflows by the demo coordinator), plus barriers added through the API, for the accessibility
 /// check. Its own host and its own Chromium (Debian's, never downloaded), separate from the Studio and journey fixtures.
 /// </summary>
-public sealed class AccessibilityAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
+public sealed class AccessibilityAppFixture : BrowserAppFixture
 {
     /// <summary>The demo seeder's coordinator; signing in as this user shows the demo caseload.</summary>
     public const string CoordinatorUser = "demo.coordinator";
@@ -24,44 +18,30 @@ public sealed class AccessibilityAppFixture : WebApplicationFactory<Program>, IA
     public const string Password = "accessibility-test-password";
     private const string ApiKey = "accessibility-test-api-key";
 
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("careflow-a11y-").FullName;
-    private IPlaywright? _playwright;
-
-    public Uri BaseAddress { get; private set; } = null!;
-
-    public IBrowser Browser { get; private set; } = null!;
-
     /// <summary>A demo case on the coordinator's caseload (for the case and rights pages).</summary>
     public Guid CaseId { get; private set; }
 
     /// <summary>A workflow instance of that coordinator's cases (for the instance page).</summary>
     public string InstanceId { get; private set; } = "";
 
-    public string ScreenshotDirectory { get; } = Path.Combine(RepositoryPaths.Artifacts(), "screenshots");
-
     /// <summary>axe-core's browser bundle, installed by the build from axe/package-lock.json.</summary>
     public string AxeSource { get; private set; } = "";
 
-    public async ValueTask InitializeAsync()
+    /// <summary>Reads axe-core's bundle, then waits for the demo data and records barriers through the API.</summary>
+    protected override async Task OnServerStartedAsync()
     {
-        BrowserRig.RequireChromium();
-        var axe = Path.Combine(RepositoryPaths.Root(), "tests", "CareFlow.BrowserTests", "axe", "node_modules", "axe-core", "axe.min.js");
+        var root = BrowserTestEnvironment.RepositoryRoot() ?? throw new InvalidOperationException("CareFlow.sln not found above " + AppContext.BaseDirectory);
+        var axe = Path.Combine(root, "tests", "CareFlow.BrowserTests", "axe", "node_modules", "axe-core", "axe.min.js");
         if (!File.Exists(axe))
             throw new InvalidOperationException($"axe-core not found at {axe}: the CareFlow.BrowserTests build installs it (npm ci in tests/CareFlow.BrowserTests/axe).");
         AxeSource = await File.ReadAllTextAsync(axe);
-        Directory.CreateDirectory(ScreenshotDirectory);
-        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        StartServer();
-        BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         await SeedAsync();
-        _playwright = await Playwright.CreateAsync();
-        Browser = await BrowserRig.LaunchAsync(_playwright);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         var hash = PasswordHashing.Hash(Password);
-        builder.UseSetting("CareFlow:DataDirectory", _dataDirectory);
+        builder.UseSetting("CareFlow:DataDirectory", DataDirectory);
         builder.UseSetting("CareFlow:DemoData", "true");
         builder.UseSetting("CareFlow:Users:0:UserName", CoordinatorUser);
         builder.UseSetting("CareFlow:Users:0:PasswordHash", hash);
@@ -75,8 +55,7 @@ public sealed class AccessibilityAppFixture : WebApplicationFactory<Program>, IA
     /// <summary>Waits (with a deadline) for the demo seeder, then records barriers through the API: 12 transport and 3 cost.</summary>
     private async Task SeedAsync()
     {
-        using var api = new HttpClient { BaseAddress = BaseAddress };
-        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("ApiKey", ApiKey);
+        using var api = CreateApiClient(ApiKey);
         var deadline = DateTime.UtcNow.AddSeconds(90);
         JsonArray cases = [];
         JsonArray instances = [];
@@ -101,21 +80,6 @@ public sealed class AccessibilityAppFixture : WebApplicationFactory<Program>, IA
             using var response = await api.PostAsJsonAsync($"/api/cases/{CaseId}/barriers",
                 new { category = i < 12 ? "Transport" : "Cost", description = "No bus on weekends" });
             response.EnsureSuccessStatusCode();
-        }
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        if (Browser is not null) await Browser.DisposeAsync();
-        _playwright?.Dispose();
-        await base.DisposeAsync();
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open by the host; the temp folder is cleaned by the OS.
         }
     }
 }

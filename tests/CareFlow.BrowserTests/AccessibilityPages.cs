@@ -2,8 +2,7 @@ namespace CareFlow.BrowserTests;
 
 /// <summary>
 /// The main pages the accessibility check visits. <c>{caseId}</c> and <c>{instanceId}</c> are replaced with demo
-/// data from <see cref="AccessibilityAppFixture"/>. Pages built on another branch (/, /clients, /cases/{caseId})
-/// are added here once merged: one line each.
+/// data from <see cref="AccessibilityAppFixture"/>. A new page gets one line here.
 /// </summary>
 public static class AccessibilityPages
 {
@@ -19,7 +18,13 @@ public static class AccessibilityPages
         ("barriers", "/reports/barriers", AccessibilityAppFixture.CoordinatorUser),
         ("instances", "/instances", AccessibilityAppFixture.CoordinatorUser),
         ("instance", "/instances/{instanceId}", AccessibilityAppFixture.CoordinatorUser),
-        // After merging the pages branch: ("dashboard", "/", Coordinator), ("clients", "/clients", Coordinator), ("case", "/cases/{caseId}", Coordinator).
+        ("dashboard", "/", AccessibilityAppFixture.CoordinatorUser),
+        ("dashboard-supervisor", "/", AccessibilityAppFixture.SupervisorUser),
+        ("clients", "/clients", AccessibilityAppFixture.CoordinatorUser),
+        ("intake", "/clients/new", AccessibilityAppFixture.CoordinatorUser),
+        ("case", "/cases/{caseId}", AccessibilityAppFixture.CoordinatorUser),
+        ("consents", "/cases/{caseId}/consents", AccessibilityAppFixture.CoordinatorUser),
+        ("new-referral", "/cases/{caseId}/referrals/new", AccessibilityAppFixture.CoordinatorUser),
     ];
 
     public static TheoryData<string> Names => [.. All.Select(p => p.Name)];

@@ -33,9 +33,13 @@ public abstract class BrowserAppFixture : WebApplicationFactory<Program>, IAsync
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseAddress = new Uri(addresses.First());
 
+        await OnServerStartedAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await BrowserTestEnvironment.LaunchChromiumAsync(_playwright);
     }
+
+    /// <summary>Runs once the host listens and before the browser starts: seed data here.</summary>
+    protected virtual Task OnServerStartedAsync() => Task.CompletedTask;
 
     /// <summary>An HTTP client on the listener, authenticated with <paramref name="apiKey"/>.</summary>
     protected HttpClient CreateApiClient(string apiKey)

@@ -3,18 +3,19 @@ using System.Text.RegularExpressions;
 
 namespace CareFlow.IntegrationTests.Email;
 
-/// <summary>The anti-forgery hidden field of a rendered form (the sign-in page's or a Razor Page's).</summary>
+/// <summary>The anti-forgery hidden field of a rendered Razor Pages form (the first one on the page).</summary>
 public static partial class AntiforgeryField
 {
+    public const string Name = "__RequestVerificationToken";
+
     public static (string Name, string Value) Find(string html)
     {
         var match = Field().Match(html);
         if (!match.Success) throw new InvalidOperationException("No anti-forgery field in the page.");
-        var name = match.Groups["n1"].Success ? match.Groups["n1"].Value : match.Groups["n2"].Value;
-        var value = match.Groups["v1"].Success ? match.Groups["v1"].Value : match.Groups["v2"].Value;
-        return (name, WebUtility.HtmlDecode(value));
+        return (Name, WebUtility.HtmlDecode(match.Groups["value"].Value));
     }
 
-    [GeneratedRegex("<input (?:type=\"hidden\" name=\"(?<n1>[^\"]+)\" value=\"(?<v1>[^\"]+)\"|name=\"(?<n2>__RequestVerificationToken)\" type=\"hidden\" value=\"(?<v2>[^\"]+)\")")]
+    // Only the field with this name: other hidden fields (returnUrl on the sign-in form) come first on some pages.
+    [GeneratedRegex("<input[^>]*\\sname=\"__RequestVerificationToken\"[^>]*\\svalue=\"(?<value>[^\"]+)\"")]
     private static partial Regex Field();
 }

@@ -40,23 +40,8 @@ public sealed partial class PagesAppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A client holding the session cookie of <paramref name="userName"/>, signed in through the real form.</summary>
-    public async Task<HttpClient> SignInAsync(string userName, CancellationToken cancellationToken)
-    {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var form = await client.GetStringAsync("/account/sign-in", cancellationToken);
-        var token = TokenField().Match(form);
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            [token.Groups[1].Value] = WebUtility.HtmlDecode(token.Groups[2].Value),
-            ["userName"] = userName,
-            ["password"] = Password,
-            ["returnUrl"] = "/",
-        });
-        using var response = await client.PostAsync("/account/sign-in", content, cancellationToken);
-        if (response.StatusCode != HttpStatusCode.Redirect)
-            throw new InvalidOperationException($"Sign-in as {userName} answered {response.StatusCode}.");
-        return client;
-    }
+    public Task<HttpClient> SignInAsync(string userName, CancellationToken cancellationToken) =>
+        FormSession.SignInAsync(this, userName, Password, "/", cancellationToken);
 
     /// <summary>Runs <paramref name="seed"/> in a scope of the app and commits.</summary>
     public async Task SeedAsync(Action<ICareData> seed, CancellationToken cancellationToken)
@@ -99,9 +84,6 @@ public sealed partial class PagesAppFactory : WebApplicationFactory<Program>
         if (Directory.Exists(_dataDirectory))
             Directory.Delete(_dataDirectory, recursive: true);
     }
-
-    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\">")]
-    private static partial Regex TokenField();
 
     [GeneratedRegex("<input name=\"(__RequestVerificationToken)\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex PageTokenField();
