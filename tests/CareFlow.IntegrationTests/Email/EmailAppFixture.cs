@@ -3,6 +3,7 @@ using CareFlow.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Respawn;
 using Respawn.Graph;
@@ -107,6 +108,9 @@ public sealed class EmailAppFixture : WebApplicationFactory<Program>, IAsyncLife
             TablesToIgnore = [new Table("careflow", "__ef_migrations_history"), new Table("careflow", "data_protection_keys")],
         });
         await _respawner.ResetAsync(connection);
+        // The reset empties the accounts too: provision the configured ones (the admin) again, as start-up does.
+        var provisioner = Services.GetServices<IHostedService>().OfType<CareFlow.Web.Security.ConfiguredUserProvisioner>().Single();
+        await provisioner.StartingAsync(cancellationToken);
     }
 
     /// <summary>Runs <paramref name="work"/> with a fresh scope's database context (the app's own registration).</summary>
