@@ -106,6 +106,11 @@ public sealed partial class AuthorizationWalkTests(CareAppFixture app) : IAsyncL
         Assert.Contains(walked, w => w.StartsWith("POST /api/consents/{id:guid}/revoke", StringComparison.Ordinal));
         Assert.Contains(walked, w => w.StartsWith("GET /elsa/api/workflow-instances/{id}", StringComparison.Ordinal));
         Assert.Contains(walked, w => w.StartsWith("GET /designer/workflows/instances/{instanceId}/view", StringComparison.Ordinal));
+        // The coordinator app's pages are walked too (every handler of every page with an id in its route).
+        Assert.Contains(walked, w => w.StartsWith("GET /cases/{caseId", StringComparison.Ordinal));
+        Assert.Contains(walked, w => w.StartsWith("POST /cases/{caseId", StringComparison.Ordinal) && w.Contains("/consents", StringComparison.Ordinal));
+        Assert.Contains(walked, w => w.StartsWith("GET /cases/{caseId", StringComparison.Ordinal) && w.Contains("/rights", StringComparison.Ordinal));
+        Assert.Contains(walked, w => w.StartsWith("GET /instances/{instanceId", StringComparison.Ordinal));
         Assert.Equal(before, await SnapshotAsync());
 
         // The walk itself is in the audit log as denials by B.
