@@ -2,9 +2,21 @@ using Microsoft.AspNetCore.Routing.Patterns;
 
 namespace CareFlow.Web.Audit;
 
-/// <summary>Which record a request is about, from its route values (ids only).</summary>
-internal static class AuditTargets
+/// <summary>
+/// Which record a request is about (ids only): what the handler declared with <see cref="Declare"/> (ids that come
+/// in a form field, or records a POST creates), else the route values.
+/// </summary>
+public static class AuditTargets
 {
+    private const string DeclaredItem = "careflow.audit.target";
+
+    /// <summary>Names the record this request reads or changes, for handlers whose id is not in the route.</summary>
+    public static void Declare(HttpContext http, string type, Guid id)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        http.Items[DeclaredItem] = (type, id.ToString());
+    }
+
     /// <summary>Route parameter names (common convention) and the record type they name.</summary>
     private static readonly Dictionary<string, string> ByParameter = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -35,12 +47,14 @@ internal static class AuditTargets
         ["users"] = "user",
     };
 
-    public static string RouteOf(HttpContext http) =>
+    internal static string RouteOf(HttpContext http) =>
         http.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } raw } ? (raw.StartsWith('/') ? raw : "/" + raw) : http.Request.Path.Value ?? "/";
 
     /// <summary>The last id-like parameter of the route pattern with its value, e.g. (referral, 3f2…).</summary>
-    public static (string? Type, string? Id) From(HttpContext http)
+    internal static (string? Type, string? Id) From(HttpContext http)
     {
+        if (http.Items.TryGetValue(DeclaredItem, out var declared) && declared is (string declaredType, string declaredId))
+            return (declaredType, declaredId);
         if (http.GetEndpoint() is not RouteEndpoint endpoint)
             return (null, null);
         (string?, string?) found = (null, null);
@@ -65,7 +79,7 @@ internal static class AuditTargets
     }
 
     /// <summary>The record type a parameter names, or null when it names none CareFlow knows.</summary>
-    public static string? TypeOf(string parameter, string? resourceInFront) =>
+    internal static string? TypeOf(string parameter, string? resourceInFront) =>
         ByParameter.TryGetValue(parameter, out var type) ? type
         : string.Equals(parameter, "id", StringComparison.OrdinalIgnoreCase) && resourceInFront is not null
             && ByResource.TryGetValue(resourceInFront, out var byResource) ? byResource

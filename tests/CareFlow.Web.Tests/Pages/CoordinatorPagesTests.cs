@@ -108,7 +108,7 @@ public sealed partial class CoordinatorPagesTests(CoordinatorPagesFactory app) :
         Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
         Assert.Equal(consents, await app.CountAsync<Consent>());
 
-        using var search = await ben.GetAsync(new Uri("/clients?q=Oona", UriKind.Relative), Ct);
+        using var search = await FormSession.PostFormAsync(ben, "/clients", "/clients", new Dictionary<string, string> { ["q"] = "Oona" }, Ct);
         Assert.DoesNotContain("Private", await search.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
@@ -116,7 +116,6 @@ public sealed partial class CoordinatorPagesTests(CoordinatorPagesFactory app) :
     [InlineData("/cases/not-a-guid")]
     [InlineData("/cases/00000000-0000-0000-0000-000000000000/consents")]
     [InlineData("/cases/%3Cscript%3E/referrals/new")]
-    [InlineData("/clients?q=%00%27%22%3C")]
     public async Task Pages_NeverAnswer5xx_ForGarbageUrls(string path)
     {
         using var ann = await app.SignInAsync(CoordinatorPagesFactory.Ann, Ct);
@@ -135,14 +134,18 @@ public sealed partial class CoordinatorPagesTests(CoordinatorPagesFactory app) :
             ["Input.GivenName"] = "Sören", ["Input.FamilyName"] = "Findable", ["Input.DateOfBirth"] = "1955-05-05", ["Input.Phone"] = "+1 (555) 777-0001",
         });
 
-        using var tooLong = await ann.GetAsync(new Uri("/clients?q=" + new string('a', 500), UriKind.Relative), Ct);
+        using var tooLong = await FormSession.PostFormAsync(ann, "/clients", "/clients", new Dictionary<string, string> { ["q"] = new string('a', 500) }, Ct);
         Assert.Equal(HttpStatusCode.OK, tooLong.StatusCode);
         Assert.Equal("Search for at most 200 characters.", FieldError(await tooLong.Content.ReadAsStringAsync(Ct), "Query"));
         foreach (var term in new[] { "soren findable", "1955-05-05", "555 777 0001" })
         {
-            var html = await ann.GetStringAsync(new Uri("/clients?q=" + Uri.EscapeDataString(term), UriKind.Relative), Ct);
+            using var found = await FormSession.PostFormAsync(ann, "/clients", "/clients", new Dictionary<string, string> { ["q"] = term }, Ct);
+            var html = await found.Content.ReadAsStringAsync(Ct);
             Assert.Contains("Findable", html, StringComparison.Ordinal);
         }
+
+        using var garbage = await FormSession.PostFormAsync(ann, "/clients", "/clients", new Dictionary<string, string> { ["q"] = "\0'\"<" }, Ct);
+        Assert.True((int)garbage.StatusCode < 500, $"a NUL and quotes in the search answered {garbage.StatusCode}");
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using CareFlow.Core.Care;
 using CareFlow.Core.Care.Tasks;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CareFlow.Web.Tests.Pages;
@@ -79,6 +80,15 @@ public sealed class TasksPageTests(PagesAppFactory app)
         var after = await client.GetStringAsync(response.Headers.Location!.OriginalString, Cancel);
         Assert.Contains("Task completed", after, StringComparison.Ordinal);
         Assert.DoesNotContain("Mine " + tag, after, StringComparison.Ordinal);
+        Assert.True(await AuditedAsync(mine), "the completion's audit row names the task (its id comes in a form field, not the route)");
+    }
+
+    private async Task<bool> AuditedAsync(Guid taskId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CareFlow.Infrastructure.Persistence.CareFlowDbContext>();
+        var id = taskId.ToString();
+        return await db.AuditEntries.AnyAsync(e => e.TargetType == "task" && e.TargetId == id && e.Method == "POST" && e.Actor == PagesAppFactory.Coordinator, Cancel);
     }
 
     [Fact]

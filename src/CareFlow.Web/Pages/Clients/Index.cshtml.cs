@@ -8,18 +8,25 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CareFlow.Web.Pages.Clients;
 
-/// <summary>Client search within the caller's caseload: by name, date of birth (YYYY-MM-DD) or phone.</summary>
+/// <summary>
+/// Client search within the caller's caseload: by name, date of birth (YYYY-MM-DD) or phone. The search is a POST, so
+/// the terms (identifying on their own) never land in URLs, access logs or browser history.
+/// </summary>
 [ClientData]
 public sealed class IndexModel(ICareData data) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "q")]
+    [BindProperty(Name = "q")]
     public string? Query { get; set; }
 
     public IReadOnlyList<Row> Results { get; private set; } = [];
 
     public bool Searched { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public void OnGet()
+    {
+    }
+
+    public async Task OnPostAsync(CancellationToken cancellationToken)
     {
         if (Query is { Length: > 200 }) ModelState.AddModelError(nameof(Query), "Search for at most 200 characters.");
         if (string.IsNullOrWhiteSpace(Query) || !ModelState.IsValid) return;

@@ -67,6 +67,7 @@ public sealed class NewModel(ICareData data, IWorkflowRuntime runtime, TimeProvi
             return Page();
         }
 
+        Audit.AuditTargets.Declare(HttpContext, "case", caseId);
         return RedirectToPage("/Cases/Detail", new { caseId });
     }
 

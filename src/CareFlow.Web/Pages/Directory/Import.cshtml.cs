@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using CareFlow.Core.Care;
 using CareFlow.Core.Care.Directory;
 using CareFlow.Web.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -12,6 +13,9 @@ namespace CareFlow.Web.Pages.Directory;
 /// file is parsed before anything is stored, so a refused record imports nothing; the refusal names its JSON path.
 /// </summary>
 [RequestSizeLimit(MaxBytes + 64 * 1024)]
+// The role check runs before model binding, so a coordinator's upload is refused (and the refusal audited by the
+// authorization handler) before the server buffers it; MayImport stays as the handlers' own guard.
+[Authorize(Roles = CareFlowRoles.Supervisor + "," + CareFlowRoles.Admin, AuthenticationSchemes = CareFlowAuthenticationSchemes.Cookie)]
 public sealed class ImportModel(ICareData data, TimeProvider time) : PageModel
 {
     public const int MaxBytes = 10 * 1024 * 1024;

@@ -42,6 +42,7 @@ public sealed class IndexModel(ICareData data, ICareSignals signals, TimeProvide
 
     public async Task<IActionResult> OnPostCompleteAsync(CancellationToken cancellationToken)
     {
+        Audit.AuditTargets.Declare(HttpContext, "task", Input.TaskId);
         if (!await Caseload.Of(User).CanSeeTaskAsync(data, Input.TaskId, cancellationToken)) return NotFound();
         if (ModelState.IsValid)
         {
