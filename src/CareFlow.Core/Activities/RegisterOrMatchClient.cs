@@ -30,6 +30,14 @@ public sealed class RegisterOrMatchClient(ICareData data) : Activity
             ?? throw CareEntityNotFoundException.For("Intake request", intakeId);
         var candidate = ClientLookup.Candidate(intake, context.Now);
         var (kind, match) = await ClientLookup.MatchAsync(data, candidate, context.CancellationToken);
+        if (kind == ClientMatchKind.Exact && !await OnCoordinatorsCaseloadAsync(match!.Id, intake.CoordinatorId, context.CancellationToken))
+        {
+            // Attaching the new case to a client someone else works with would show this coordinator that client's
+            // consents and disclosures (42 CFR Part 2: minimum necessary). Register the person anew instead and let the
+            // duplicate review decide.
+            kind = ClientMatchKind.Possible;
+        }
+
         var client = candidate;
         if (kind == ClientMatchKind.Exact)
         {
@@ -62,4 +70,7 @@ public sealed class RegisterOrMatchClient(ICareData data) : Activity
         context.SetCorrelationId(CaseId);
         return ActivityResult.WithOutcomes(kind switch { ClientMatchKind.Exact => "Matched", ClientMatchKind.Possible => "PossibleDuplicate", _ => "Registered" });
     }
+
+    private async Task<bool> OnCoordinatorsCaseloadAsync(Guid clientId, string coordinatorId, CancellationToken cancellationToken) =>
+        await data.CountAsync(data.Query<Case>().Where(c => c.ClientId == clientId && c.CoordinatorId == coordinatorId), cancellationToken) > 0;
 }

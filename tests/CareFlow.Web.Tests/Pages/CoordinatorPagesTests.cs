@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using CareFlow.Core.Care.Clients;
 using CareFlow.Core.Care.Consents;
 using CareFlow.Core.Care.Referrals;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CareFlow.Web.Tests.Pages;
 
@@ -84,6 +85,37 @@ public sealed partial class CoordinatorPagesTests(CoordinatorPagesFactory app) :
         var second = await IntakeAsync(ann, new Dictionary<string, string>(person) { ["Input.ContinueDespiteDuplicate"] = "true" });
         Assert.NotEqual(first, second);
         Assert.Equal(before + 1, await app.CountAsync<IntakeRequest>());
+    }
+
+    [Fact]
+    public async Task Intake_OfAnotherCoordinatorsClient_NeitherShowsNorAttachesThem_ButAsksForADuplicateReview()
+    {
+        using var ann = await app.SignInAsync(CoordinatorPagesFactory.Ann, Ct);
+        using var ben = await app.SignInAsync(CoordinatorPagesFactory.Ben, Ct);
+        var person = new Dictionary<string, string>
+        {
+            ["Input.GivenName"] = "Petra", ["Input.FamilyName"] = "Elsewhere", ["Input.DateOfBirth"] = "1968-03-14", ["Input.Phone"] = "555-606-3131",
+        };
+        var annsCase = await IntakeAsync(ann, person);
+        var clients = await app.CountAsync<Client>();
+
+        // The same details (an exact match) from Ben: no warning naming or linking Ann's client, straight to a new case.
+        var bensCase = await IntakeAsync(ben, person);
+
+        // A separate client record: Ann's client's consents and disclosures (kept per client) stay out of Ben's reach.
+        var annsClient = await ClientOfAsync(annsCase);
+        var bensClient = await ClientOfAsync(bensCase);
+        Assert.NotEqual(annsClient, bensClient);
+        Assert.Equal(clients + 1, await app.CountAsync<Client>());
+        Assert.Equal(1, await app.CountAsync<CareFlow.Core.Care.Tasks.CoordinatorTask>(q => q.Where(t => t.CaseId == bensCase
+            && t.Kind == CareFlow.Core.Care.Tasks.CoordinatorTaskKind.ReviewDuplicate)));
+    }
+
+    private async Task<Guid> ClientOfAsync(Guid caseId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var data = scope.ServiceProvider.GetRequiredService<CareFlow.Core.Care.ICareData>();
+        return (await data.FirstOrDefaultAsync(data.Query<CareFlow.Core.Care.Cases.Case>().Where(c => c.Id == caseId), Ct))!.ClientId;
     }
 
     [Fact]

@@ -51,11 +51,15 @@ public sealed class NewModel(ICareData data, IWorkflowRuntime runtime, TimeProvi
         if (!Input.ContinueDespiteDuplicate)
         {
             var (kind, match) = await ClientLookup.MatchAsync(data, ClientLookup.Candidate(intake, now), cancellationToken);
-            if (kind != ClientMatchKind.None && match is not null)
+            // Only a match this user may see is shown; one outside their caseload is neither confirmed nor denied here
+            // (the intake registers the person anew and creates a duplicate review task).
+            var existingCase = kind == ClientMatchKind.None || match is null ? null
+                : await data.FirstOrDefaultAsync(caseload.Cases(data).Where(c => c.ClientId == match.Id).OrderByDescending(c => c.OpenedAt), cancellationToken);
+            if (existingCase is not null)
             {
                 Match = kind;
-                ExistingCase = await data.FirstOrDefaultAsync(caseload.Cases(data).Where(c => c.ClientId == match.Id).OrderByDescending(c => c.OpenedAt), cancellationToken);
-                Existing = ExistingCase is null ? null : match;
+                ExistingCase = existingCase;
+                Existing = match;
                 return Page();
             }
         }
