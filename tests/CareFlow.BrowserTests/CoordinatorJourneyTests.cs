@@ -41,7 +41,9 @@ public sealed partial class CoordinatorJourneyTests(CoordinatorAppFixture app)
 
         // Anonymous → sign-in (fields found by label so the Identity page works too).
         await page.GotoAsync("/");
-        await page.WaitForURLAsync(new Regex("/account/sign-in"));
+        // Expect(...).ToHaveURLAsync retries until the URL matches; WaitForURLAsync also waits for a load event that a
+        // redirect after a form post can fire before the waiter attaches (seen once in CI as a 30 s timeout).
+        await Expect(page).ToHaveURLAsync(new Regex("/account/sign-in"), UrlWait);
         await page.GetByLabel("User name").FillAsync(CoordinatorAppFixture.CoordinatorUser);
         await page.GetByLabel("Password").FillAsync(CoordinatorAppFixture.Password);
         await ShotAsync(page, "sign-in");
@@ -57,7 +59,7 @@ public sealed partial class CoordinatorJourneyTests(CoordinatorAppFixture app)
         await page.GetByLabel("Phone").FillAsync("555-310-7788");
         await ShotAsync(page, "intake");
         await page.GetByRole(AriaRole.Button, new() { Name = "Start intake" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/cases/[0-9a-f-]{36}$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/cases/[0-9a-f-]{36}$"), UrlWait);
         var caseUrl = page.Url;
         var caseId = caseUrl[^36..];
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Rosa Delgado" })).ToBeVisibleAsync();
@@ -94,7 +96,7 @@ public sealed partial class CoordinatorJourneyTests(CoordinatorAppFixture app)
         await harbor.GetByRole(AriaRole.Radio).CheckAsync();
         await ShotAsync(page, "referral-new");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send referral" }).ClickAsync();
-        await page.WaitForURLAsync(caseUrl);
+        await Expect(page).ToHaveURLAsync(caseUrl, UrlWait);
         await Expect(page.GetByText(new Regex("Referral R-[0-9A-Fa-f]+ to Rapid re-housing requested")).First).ToBeVisibleAsync();
         await ShotAsync(page, "case-referred");
 
@@ -158,6 +160,8 @@ public sealed partial class CoordinatorJourneyTests(CoordinatorAppFixture app)
             await Task.Delay(500, TestContext.Current.CancellationToken);
         }
     }
+
+    private static readonly PageAssertionsToHaveURLOptions UrlWait = new() { Timeout = 30_000 };
 
     private async Task ShotAsync(IPage page, string name)
     {

@@ -158,7 +158,7 @@ public class TestRigTests
 
     private static async Task<HttpClient> ResetSmtpAsync()
     {
-        var control = new HttpClient { BaseAddress = new Uri(RequiredVariable("CAREFLOW_TEST_SMTP_CONTROL").TrimEnd('/') + "/") };
+        var control = new HttpClient(new CareFlow.TestRig.RigControlHandler()) { BaseAddress = new Uri(RequiredVariable("CAREFLOW_TEST_SMTP_CONTROL").TrimEnd('/') + "/") };
         (await control.PostAsync("reset", null, Token)).EnsureSuccessStatusCode();
         return control;
     }
