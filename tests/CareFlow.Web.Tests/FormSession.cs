@@ -25,11 +25,20 @@ public static partial class FormSession
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(fields);
         var html = await client.GetStringAsync(new Uri(formPage, UriKind.Relative), cancellationToken);
-        var token = TokenField().Match(html);
-        if (!token.Success) throw new InvalidOperationException($"No anti-forgery token on {formPage}.");
-        var values = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
+        var values = new Dictionary<string, string>(fields) { [TokenFieldName] = Token(html) };
         using var content = new FormUrlEncodedContent(values);
         return await client.PostAsync(new Uri(action, UriKind.Relative), content, cancellationToken);
+    }
+
+    /// <summary>The name of Razor Pages' anti-forgery field.</summary>
+    public const string TokenFieldName = "__RequestVerificationToken";
+
+    /// <summary>The value of the first anti-forgery field on <paramref name="html"/>.</summary>
+    public static string Token(string html)
+    {
+        var token = TokenField().Match(html);
+        if (!token.Success) throw new InvalidOperationException("No anti-forgery field in the page.");
+        return WebUtility.HtmlDecode(token.Groups[1].Value);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]

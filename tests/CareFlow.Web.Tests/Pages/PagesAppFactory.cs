@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using CareFlow.Core.Care;
 using CareFlow.Core.Care.Cases;
 using CareFlow.Core.Care.Clients;
@@ -14,7 +12,7 @@ namespace CareFlow.Web.Tests.Pages;
 /// The embedded default (SQLite) without demo data, with two coordinators, a supervisor and an admin who sign in
 /// through the real form. Tests seed their own rows through <see cref="ICareData"/>, the app's unit of work.
 /// </summary>
-public sealed partial class PagesAppFactory : WebApplicationFactory<Program>
+public sealed class PagesAppFactory : WebApplicationFactory<Program>
 {
     public const string Coordinator = "cora";
     public const string OtherCoordinator = "colin";
@@ -73,9 +71,7 @@ public sealed partial class PagesAppFactory : WebApplicationFactory<Program>
     /// <summary>Extracts the anti-forgery field of the first form on a page.</summary>
     public static KeyValuePair<string, string> Antiforgery(string html)
     {
-        var match = PageTokenField().Match(html);
-        if (!match.Success) throw new InvalidOperationException("No anti-forgery field on the page.");
-        return new(match.Groups[1].Value, WebUtility.HtmlDecode(match.Groups[2].Value));
+        return new(FormSession.TokenFieldName, FormSession.Token(html));
     }
 
     public override async ValueTask DisposeAsync()
@@ -85,6 +81,4 @@ public sealed partial class PagesAppFactory : WebApplicationFactory<Program>
             Directory.Delete(_dataDirectory, recursive: true);
     }
 
-    [GeneratedRegex("<input name=\"(__RequestVerificationToken)\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex PageTokenField();
 }

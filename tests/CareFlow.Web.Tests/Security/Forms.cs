@@ -1,20 +1,11 @@
-using System.Net;
-using System.Text.RegularExpressions;
-
 namespace CareFlow.Web.Tests.Security;
 
 /// <summary>Reads the anti-forgery field of a Razor Pages form, and signs in through the real form.</summary>
-public static partial class Forms
+public static class Forms
 {
-    public const string TokenField = "__RequestVerificationToken";
+    public const string TokenField = FormSession.TokenFieldName;
 
-    public static string Token(string html)
-    {
-        var match = TokenInput().Match(html);
-        if (!match.Success)
-            throw new InvalidOperationException("No anti-forgery field in the page.");
-        return WebUtility.HtmlDecode(match.Groups[1].Value);
-    }
+    public static string Token(string html) => FormSession.Token(html);
 
     /// <summary>Posts the sign-in form; returns the response (302 on success, 401 with the form on failure).</summary>
     public static async Task<HttpResponseMessage> PostSignInAsync(HttpClient client, string userName, string password, string? returnUrl, CancellationToken cancellationToken)
@@ -32,6 +23,4 @@ public static partial class Forms
         return await client.PostAsync("/account/sign-in", content, cancellationToken);
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenInput();
 }
