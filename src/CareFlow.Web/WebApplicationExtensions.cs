@@ -2,6 +2,7 @@ using CareFlow.Web.Designer;
 using CareFlow.Web.Endpoints;
 using CareFlow.Web.Endpoints.Care;
 using CareFlow.Web.Health;
+using CareFlow.Web.Hygiene;
 using CareFlow.Web.Outbox;
 using CareFlow.Web.ProviderLinks;
 using CareFlow.Web.Security;
@@ -20,6 +21,7 @@ public static class WebApplicationExtensions
         app.UseStaticFiles();
         app.UseCareFlowSecurity();
         app.UseRateLimiter();
+        app.UseMiddleware<RequestHygieneMiddleware>();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapCareFlowDesigner();
         app.MapElsaRuntime();

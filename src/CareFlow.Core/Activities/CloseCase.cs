@@ -25,7 +25,8 @@ public sealed class CloseCase(ICareData data) : Activity
         @case.ClosedAt = context.Now;
         @case.ClosureReason = Reason;
         @case.BlockedReason = null;
-        var open = await data.ToListAsync(data.Query<CoordinatorTask>().Where(t => t.CaseId == @case.Id && (t.Status == CoordinatorTaskStatus.Open || t.Status == CoordinatorTaskStatus.Overdue)), context.CancellationToken);
+        // A supervisor's review outlives the case: closing it is not the coordinator's decision.
+        var open = await data.ToListAsync(SupervisorTasks.VisibleTo(data.Query<CoordinatorTask>(), supervisor: false).Where(t => t.CaseId == @case.Id && (t.Status == CoordinatorTaskStatus.Open || t.Status == CoordinatorTaskStatus.Overdue)), context.CancellationToken);
         foreach (var task in open) task.Status = CoordinatorTaskStatus.Cancelled;
         CaseJournal.Record(data, @case.Id, context.Now, "closed", $"Case closed: {Reason}");
         return ActivityResult.Done;

@@ -1,6 +1,7 @@
 using CareFlow.Core.Care;
 using CareFlow.Core.Care.Cases;
 using CareFlow.Core.Care.Clients;
+using CareFlow.Core.Care.Tasks;
 using CareFlow.Workflows.Activities;
 
 namespace CareFlow.Core.Activities;
@@ -30,13 +31,13 @@ public sealed class RegisterOrMatchClient(ICareData data) : Activity
             ?? throw CareEntityNotFoundException.For("Intake request", intakeId);
         var candidate = ClientLookup.Candidate(intake, context.Now);
         var (kind, match) = await ClientLookup.MatchAsync(data, candidate, context.CancellationToken);
-        if (kind == ClientMatchKind.Exact && !await OnCoordinatorsCaseloadAsync(match!.Id, intake.CoordinatorId, context.CancellationToken))
-        {
-            // Attaching the new case to a client someone else works with would show this coordinator that client's
-            // consents and disclosures (42 CFR Part 2: minimum necessary). Register the person anew instead and let the
-            // duplicate review decide.
-            kind = ClientMatchKind.Possible;
-        }
+        // A match outside this coordinator's caseload is not theirs to know about: attaching the case would show them
+        // that client's consents and disclosures, and saying "matches another client" (or its id) would tell them
+        // someone else works with this person (42 CFR Part 2: minimum necessary). The person is registered anew, the
+        // intake reads as a new registration, and a supervisor-only review is opened instead.
+        var crossCaseloadMatch = kind != ClientMatchKind.None && !await OnCoordinatorsCaseloadAsync(match!.Id, intake.CoordinatorId, context.CancellationToken)
+            ? match : null;
+        if (crossCaseloadMatch is not null) kind = ClientMatchKind.None;
 
         var client = candidate;
         if (kind == ClientMatchKind.Exact)
@@ -59,6 +60,7 @@ public sealed class RegisterOrMatchClient(ICareData data) : Activity
         intake.ClientId = client.Id;
         intake.CaseId = @case.Id;
         intake.PossibleDuplicateOfId = kind == ClientMatchKind.Possible ? match!.Id : null;
+        if (crossCaseloadMatch is not null) data.Add(SupervisorTasks.DuplicateReview(@case.Id, client.Id, crossCaseloadMatch.Id, context.Now));
         CaseJournal.Record(data, @case.Id, context.Now, "intake", kind switch
         {
             ClientMatchKind.Exact => "Intake matched an existing client.",

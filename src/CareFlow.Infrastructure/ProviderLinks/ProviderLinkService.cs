@@ -93,7 +93,7 @@ public sealed partial class ProviderLinkService(
             db.ChangeTracker.Clear();
             return (ActionOutcome.AlreadyAnswered, "This referral has already been answered.");
         }
-        catch (CareValidationException ex)
+        catch (Exception ex) when (ex is CareValidationException or ReferralTransitionException)
         {
             // A concurrent click may have moved the referral on between our read and ChangeReferralStatus's read.
             db.ChangeTracker.Clear();

@@ -26,7 +26,7 @@ public sealed class ReferralEmailFailureHandler(ICareData data, ICareSignals sig
 
         var referral = await data.FirstOrDefaultAsync(data.Query<Referral>().Where(r => r.Id == referralId), cancellationToken);
         if (referral is null) return;
-        if (!ReferralStatusRules.IsTerminal(referral.Status) && referral.Status is ReferralTaskStatus.Requested or ReferralTaskStatus.Draft)
+        if (ReferralStatusRules.CanMove(referral.Status, ReferralTaskStatus.Failed) && referral.Status == ReferralTaskStatus.Requested)
         {
             var now = time.GetUtcNow();
             referral.Status = ReferralTaskStatus.Failed;

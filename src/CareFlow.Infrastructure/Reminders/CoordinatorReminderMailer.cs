@@ -60,7 +60,8 @@ public sealed partial class CoordinatorReminderMailer(
         {
             var task = entry.Entity;
             if (entry.State != EntityState.Added) await CancelAsync(db, TaskTopic(task.Id), cancellationToken);
-            var open = task.Status is CoordinatorTaskStatus.Open && entry.State != EntityState.Deleted;
+            // Supervisor-only reviews are not the case coordinator's: no reminder to them.
+            var open = task.Status is CoordinatorTaskStatus.Open && entry.State != EntityState.Deleted && !SupervisorTasks.IsSupervisorOnly(task.Kind);
             if (!open || options.TaskDueLead <= TimeSpan.Zero) continue;
             var email = templates.TaskDueReminder(task.DueAt, Link("/tasks"));
             await ScheduleAsync(db, outbox, task.CaseId, $"task:{task.Id:N}", TaskTopic(task.Id), task.DueAt, options.TaskDueLead, email, cancellationToken);

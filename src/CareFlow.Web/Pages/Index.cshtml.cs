@@ -46,7 +46,7 @@ public sealed class IndexModel(ICareData data, TimeProvider time) : PageModel
         var byId = Cases.ToDictionary(c => c.Case.Id);
         var caseIds = byId.Keys.ToList();
 
-        var tasks = await data.ToListAsync(data.Query<CoordinatorTask>().Where(t => caseIds.Contains(t.CaseId)
+        var tasks = await data.ToListAsync(SupervisorTasks.VisibleTo(data.Query<CoordinatorTask>(), SeesAll).Where(t => caseIds.Contains(t.CaseId)
             && (t.Status == CoordinatorTaskStatus.Open || t.Status == CoordinatorTaskStatus.Overdue)).OrderBy(t => t.DueAt).Take(200), cancellationToken);
         Tasks = [.. tasks.Select(t => new TaskRow(t, byId[t.CaseId]))];
 

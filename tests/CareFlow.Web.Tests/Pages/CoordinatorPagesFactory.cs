@@ -6,11 +6,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CareFlow.Web.Tests.Pages;
 
-/// <summary>The embedded default with the repository's workflows and two coordinators, each with their own caseload.</summary>
+/// <summary>The embedded default with the repository's workflows and two coordinators, each with their own caseload, and a supervisor.</summary>
 public sealed class CoordinatorPagesFactory : WebApplicationFactory<Program>
 {
     public const string Ann = "ann";
     public const string Ben = "ben";
+    public const string Sue = "sue";
     public const string Password = "pages-tests-password";
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "careflow-pages-tests", Guid.NewGuid().ToString("N"));
@@ -28,6 +29,9 @@ public sealed class CoordinatorPagesFactory : WebApplicationFactory<Program>
         builder.UseSetting("CareFlow:Users:1:UserName", Ben);
         builder.UseSetting("CareFlow:Users:1:PasswordHash", hash);
         builder.UseSetting("CareFlow:Users:1:Roles:0", CareFlowRoles.Coordinator);
+        builder.UseSetting("CareFlow:Users:2:UserName", Sue);
+        builder.UseSetting("CareFlow:Users:2:PasswordHash", hash);
+        builder.UseSetting("CareFlow:Users:2:Roles:0", CareFlowRoles.Supervisor);
     }
 
     public Task<HttpClient> SignInAsync(string userName, CancellationToken cancellationToken) =>

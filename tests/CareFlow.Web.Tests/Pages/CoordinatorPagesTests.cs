@@ -107,8 +107,11 @@ public sealed partial class CoordinatorPagesTests(CoordinatorPagesFactory app) :
         var bensClient = await ClientOfAsync(bensCase);
         Assert.NotEqual(annsClient, bensClient);
         Assert.Equal(clients + 1, await app.CountAsync<Client>());
-        Assert.Equal(1, await app.CountAsync<CareFlow.Core.Care.Tasks.CoordinatorTask>(q => q.Where(t => t.CaseId == bensCase
+        // The review is the supervisors': nothing on Ben's case says a match exists.
+        Assert.Equal(0, await app.CountAsync<CareFlow.Core.Care.Tasks.CoordinatorTask>(q => q.Where(t => t.CaseId == bensCase
             && t.Kind == CareFlow.Core.Care.Tasks.CoordinatorTaskKind.ReviewDuplicate)));
+        Assert.Equal(1, await app.CountAsync<CareFlow.Core.Care.Tasks.CoordinatorTask>(q => q.Where(t => t.CaseId == bensCase
+            && t.Kind == CareFlow.Core.Care.Tasks.CoordinatorTaskKind.SupervisorDuplicateReview)));
     }
 
     private async Task<Guid> ClientOfAsync(Guid caseId)

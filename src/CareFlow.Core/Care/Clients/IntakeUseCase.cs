@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using System.Text.Json.Nodes;
 using CareFlow.Core.Care.Stages;
+using CareFlow.Core.Hygiene;
 using CareFlow.Core.Workflows;
 using CareFlow.Workflows.Management;
 using CareFlow.Workflows.Runtime;
@@ -18,12 +19,14 @@ public static class IntakeUseCase
     {
         if (string.IsNullOrWhiteSpace(givenName)) yield return ("givenName", "Given name is required.");
         else if (givenName.Trim().Length > 100) yield return ("givenName", "Given name is at most 100 characters.");
+        else if (TextHygiene.NameProblem(givenName) is { } givenProblem) yield return ("givenName", givenProblem);
         if (string.IsNullOrWhiteSpace(familyName)) yield return ("familyName", "Family name is required.");
         else if (familyName.Trim().Length > 100) yield return ("familyName", "Family name is at most 100 characters.");
+        else if (TextHygiene.NameProblem(familyName) is { } familyProblem) yield return ("familyName", familyProblem);
         if (dateOfBirth is not { } dob) yield return ("dateOfBirth", "Date of birth is required (YYYY-MM-DD).");
         else if (dob > DateOnly.FromDateTime(now.UtcDateTime) || dob.Year < 1900) yield return ("dateOfBirth", "Date of birth is not plausible.");
-        if (!string.IsNullOrWhiteSpace(email) && (email.Length > 254 || !MailAddress.TryCreate(email, out _))) yield return ("email", "Not an email address.");
-        if (!string.IsNullOrWhiteSpace(phone) && (phone.Length > 40 || phone.Count(char.IsAsciiDigit) < 7)) yield return ("phone", "A phone number needs at least 7 digits (at most 40 characters).");
+        if (!string.IsNullOrWhiteSpace(email) && (email.Length > 254 || !MailAddress.TryCreate(email, out _) || TextHygiene.NameProblem(email) is not null)) yield return ("email", "Not an email address.");
+        if (!string.IsNullOrWhiteSpace(phone) && (phone.Length > 40 || phone.Count(char.IsAsciiDigit) < 7 || TextHygiene.NameProblem(phone) is not null)) yield return ("phone", "A phone number needs at least 7 digits (at most 40 characters).");
     }
 
     /// <summary>Saves the request and runs the intake workflow; the outcome says where the client landed or why not.</summary>

@@ -47,7 +47,7 @@ public static class RecordConsentUseCase
         consent.RevokedAt = now;
         consent.RevocationMethod = method;
         var open = await data.ToListAsync(data.Query<Referral>().Where(r => r.ConsentId == consentId), cancellationToken);
-        var cancelled = open.Where(r => !ReferralStatusRules.IsTerminal(r.Status)).ToList();
+        var cancelled = open.Where(r => ReferralStatusRules.CanMove(r.Status, ReferralTaskStatus.Cancelled)).ToList();
         foreach (var referral in cancelled)
         {
             referral.Status = ReferralTaskStatus.Cancelled;

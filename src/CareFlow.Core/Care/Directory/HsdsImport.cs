@@ -50,4 +50,14 @@ public static class HsdsImport
         : throw new CareValidationException($"{path}.{name}", $"'{s}' is not a date (YYYY-MM-DD).");
 
     internal static string Required(JsonNode? node, string name, string path) => Text(node, name) ?? throw new CareValidationException($"{path}.{name}", $"'{name}' is required.");
+
+    /// <summary>The longest directory id the database keeps (organizations, services, locations, cost options).</summary>
+    public const int MaxIdLength = 100;
+
+    /// <summary>A required directory id, at most <see cref="MaxIdLength"/> characters.</summary>
+    internal static string DirectoryId(JsonNode? node, string name, string path) => Bounded(Required(node, name, path), $"{path}.{name}");
+
+    /// <summary>Refuses an id longer than <see cref="MaxIdLength"/> before the database sees it.</summary>
+    internal static string Bounded(string id, string field) => id.Length <= MaxIdLength ? id
+        : throw new CareValidationException(field, $"An id is at most {MaxIdLength} characters.");
 }

@@ -16,7 +16,7 @@ internal static class HsdsParser
             var o = organizations[i];
             var path = $"organizations[{i}]";
             if (o is not JsonObject) throw new CareValidationException(path, "Expected an organization object.");
-            var org = new Organization { Id = Required(o, "id", path), Name = Required(o, "name", path), Description = Text(o, "description"), Email = Text(o, "email"), Website = Text(o, "website") ?? Text(o, "url"), UpdatedAt = now };
+            var org = new Organization { Id = DirectoryId(o, "id", path), Name = Required(o, "name", path), Description = Text(o, "description"), Email = Text(o, "email"), Website = Text(o, "website") ?? Text(o, "url"), UpdatedAt = now };
             doc.Organizations.Add(org);
             var locations = o["locations"] as JsonArray ?? [];
             for (var l = 0; l < locations.Count; l++) doc.Locations.Add(ParseLocation(locations[l], org.Id, $"{path}.locations[{l}]"));
@@ -32,7 +32,7 @@ internal static class HsdsParser
         var address = (l?["addresses"] as JsonArray)?.FirstOrDefault() ?? l?["physical_address"];
         return new Location
         {
-            Id = Required(l, "id", path), OrganizationId = organizationId, Name = Text(l, "name") ?? "",
+            Id = DirectoryId(l, "id", path), OrganizationId = organizationId, Name = Text(l, "name") ?? "",
             Address = Text(address, "address_1"), City = Text(address, "city"), Region = Text(address, "state_province"), PostalCode = Text(address, "postal_code"),
         };
     }
@@ -46,7 +46,7 @@ internal static class HsdsParser
         var category = Text(s, "category") ?? (s?["attributes"] as JsonArray ?? []).Select(a => Text(a?["taxonomy_term"], "code") ?? Text(a, "label")).FirstOrDefault(c => c is not null);
         var service = new DirectoryService
         {
-            Id = Required(s, "id", path), OrganizationId = org.Id, Name = Required(s, "name", path), Status = status.ToLowerInvariant(), Description = Text(s, "description"),
+            Id = DirectoryId(s, "id", path), OrganizationId = org.Id, Name = Required(s, "name", path), Status = status.ToLowerInvariant(), Description = Text(s, "description"),
             Category = category?.ToLowerInvariant(), ApplicationProcess = Text(s, "application_process"), FeesDescription = Text(s, "fees_description"),
             EligibilityDescription = Text(s, "eligibility_description"), MinimumAge = Int(s, "minimum_age"), MaximumAge = Int(s, "maximum_age"),
             Languages = string.Join(',', languages), ReferralEmail = Text(s, "email") ?? contactEmail ?? org.Email, AssuredDate = Date(s, "assured_date", path), UpdatedAt = now,
@@ -58,7 +58,7 @@ internal static class HsdsParser
             var cp = $"{path}.cost_options[{c}]";
             doc.CostOptions.Add(new CostOption
             {
-                Id = Required(costs[c], "id", cp), ServiceId = service.Id, ValidFrom = Date(costs[c], "valid_from", cp), ValidTo = Date(costs[c], "valid_to", cp),
+                Id = DirectoryId(costs[c], "id", cp), ServiceId = service.Id, ValidFrom = Date(costs[c], "valid_from", cp), ValidTo = Date(costs[c], "valid_to", cp),
                 Option = Text(costs[c], "option"), Currency = Text(costs[c], "currency"), Amount = Decimal(costs[c], "amount"), AmountDescription = Text(costs[c], "amount_description"),
             });
         }
@@ -69,7 +69,7 @@ internal static class HsdsParser
             var ap = $"{path}.service_at_locations[{a}]";
             var locationId = Text(at[a], "location_id") ?? Text(at[a]?["location"], "id") ?? throw new CareValidationException($"{ap}.location_id", "'location_id' is required.");
             if (doc.Locations.All(l => l.Id != locationId)) throw new CareValidationException($"{ap}.location_id", $"Location '{locationId}' is not among the organization's locations.");
-            doc.ServiceAtLocations.Add(new ServiceAtLocation { Id = Text(at[a], "id") ?? $"{service.Id}:{locationId}", ServiceId = service.Id, LocationId = locationId });
+            doc.ServiceAtLocations.Add(new ServiceAtLocation { Id = Bounded(Text(at[a], "id") ?? $"{service.Id}:{locationId}", $"{ap}.id"), ServiceId = service.Id, LocationId = locationId });
         }
     }
 }

@@ -2,7 +2,11 @@ using CareFlow.Core.Care.Cases;
 
 namespace CareFlow.Core.Care.Referrals;
 
-/// <summary>Use case: the requester or the performer sets the referral Task's status; the waiting workflow continues.</summary>
+/// <summary>
+/// Use case: the requester or the performer sets the referral Task's status; the waiting workflow continues. The
+/// change must be one <see cref="ReferralStatusRules.CanMove"/> allows from the current status, else
+/// <see cref="ReferralTransitionException"/> and nothing is written.
+/// </summary>
 public static class ChangeReferralStatus
 {
     public static async Task<Referral> RunAsync(ICareData data, ICareSignals signals, TimeProvider time, Guid referralId, ReferralParty party,
@@ -19,8 +23,7 @@ public static class ChangeReferralStatus
             throw new CareValidationException("reasonText", "Describe the reason.");
         var referral = await data.FirstOrDefaultAsync(data.Query<Referral>().Where(r => r.Id == referralId), cancellationToken)
             ?? throw new CareValidationException("referralId", "Unknown referral.");
-        if (ReferralStatusRules.IsTerminal(referral.Status))
-            throw new CareValidationException("status", $"The referral is already {ReferralStatusRules.Code(referral.Status)}.");
+        if (!ReferralStatusRules.CanMove(referral.Status, status)) throw new ReferralTransitionException(referral.Status, status);
         var now = time.GetUtcNow();
         referral.Status = status;
         referral.StatusReason = ReferralStatusRules.NeedsReason(status) ? reason : null;

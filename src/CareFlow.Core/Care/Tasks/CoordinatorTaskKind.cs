@@ -11,4 +11,10 @@ public enum CoordinatorTaskKind
     MissedCheckIn,
     ProviderNoResponse,
     ReviewStability,
+
+    /// <summary>
+    /// A possible duplicate of a client on another caseload, found at intake: for supervisors only (see
+    /// <see cref="SupervisorTasks"/>); the coordinator whose intake found it is told nothing.
+    /// </summary>
+    SupervisorDuplicateReview,
 }

@@ -9,6 +9,10 @@ internal static class CareProblems
     public static ValidationProblem Field(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The request was refused.", detail: message);
 
+    /// <summary>409: the request is well formed but conflicts with the current state (e.g. a referral status change the state machine forbids).</summary>
+    public static ProblemHttpResult Conflict(string field, string message) => TypedResults.Problem(title: "The request conflicts with the current state.", detail: message,
+        statusCode: StatusCodes.Status409Conflict, extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [message] } });
+
     public static ValidationProblem From(CareValidationException ex) => Field(ex.Field.Length == 0 ? "request" : ex.Field, ex.Message);
 
     public static string By(HttpContext context) => context.User.Identity?.Name ?? "unknown";

@@ -31,7 +31,7 @@ internal sealed record Caseload(string UserId, bool SeesAll)
     public async Task<bool> CanSeeTaskAsync(ICareData data, Guid taskId, CancellationToken cancellationToken)
     {
         var caseIds = CaseIds(data);
-        return await data.CountAsync(data.Query<CoordinatorTask>().Where(t => t.Id == taskId && caseIds.Contains(t.CaseId)), cancellationToken) > 0;
+        return await data.CountAsync(SupervisorTasks.VisibleTo(data.Query<CoordinatorTask>(), SeesAll).Where(t => t.Id == taskId && caseIds.Contains(t.CaseId)), cancellationToken) > 0;
     }
 
     public async Task<bool> CanSeeClientAsync(ICareData data, Guid clientId, CancellationToken cancellationToken) =>

@@ -46,7 +46,7 @@ public static class ClientsEndpoints
         {
             Id = Guid.CreateVersion7(time.GetUtcNow()), GivenName = body.GivenName!.Trim(), FamilyName = body.FamilyName!.Trim(), DateOfBirth = body.DateOfBirth!.Value,
             Phone = body.Phone, Email = body.Email, PreferredLanguage = body.PreferredLanguage, DoNotContact = body.DoNotContact,
-            CoordinatorId = coordinator, CoordinatorName = body.CoordinatorName ?? coordinator, ReceivedAt = time.GetUtcNow(),
+            CoordinatorId = coordinator, CoordinatorName = coordinator, ReceivedAt = time.GetUtcNow(),
         };
         var outcome = await IntakeUseCase.RunAsync(data, runtime, intake, cancellationToken);
         if (outcome.Unavailable) return TypedResults.Problem(outcome.Failure, statusCode: StatusCodes.Status503ServiceUnavailable);

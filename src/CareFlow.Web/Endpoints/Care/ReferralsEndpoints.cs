@@ -34,7 +34,7 @@ public static class ReferralsEndpoints
         return referral is null ? TypedResults.NotFound() : TypedResults.Ok(referral);
     }
 
-    private static async Task<Results<Ok<Referral>, ValidationProblem, NotFound>> ChangeStatusAsync(Guid id, ReferralStatusBody body, HttpContext http,
+    private static async Task<Results<Ok<Referral>, ValidationProblem, NotFound, ProblemHttpResult>> ChangeStatusAsync(Guid id, ReferralStatusBody body, HttpContext http,
         ICareData data, ICareSignals signals, TimeProvider time, CancellationToken cancellationToken)
     {
         var caseIds = Caseload.Of(http.User).CaseIds(data);
@@ -47,6 +47,10 @@ public static class ReferralsEndpoints
         catch (CareValidationException ex)
         {
             return CareProblems.From(ex);
+        }
+        catch (ReferralTransitionException ex)
+        {
+            return CareProblems.Conflict("status", ex.Message);
         }
     }
 }

@@ -17,7 +17,8 @@ public static class TasksEndpoints
 
     private static async Task<Ok<List<CoordinatorTask>>> ListAsync(CoordinatorTaskStatus? status, Guid? caseId, HttpContext http, ICareData data, CancellationToken cancellationToken)
     {
-        var query = TaskInbox.Query(data, Caseload.Of(http.User).CaseIds(data), status, caseId);
+        var caseload = Caseload.Of(http.User);
+        var query = TaskInbox.Query(data, caseload.CaseIds(data), caseload.SeesAll, status, caseId);
         return TypedResults.Ok(await data.ToListAsync(query.Take(500), cancellationToken));
     }
 

@@ -49,7 +49,8 @@ internal static class CaseTimeline
                 $"Email {m.Template} to {orgs.GetValueOrDefault(r.OrganizationId, r.OrganizationId)}", $"Status: {m.Status}")));
         }
 
-        var tasks = await data.ToListAsync(data.Query<CoordinatorTask>().Where(t => t.CaseId == caseId), cancellationToken);
+        // The case's story as its coordinator reads it: supervisor-only reviews stay in the supervisors' task list.
+        var tasks = await data.ToListAsync(SupervisorTasks.VisibleTo(data.Query<CoordinatorTask>(), supervisor: false).Where(t => t.CaseId == caseId), cancellationToken);
         entries.AddRange(tasks.Select(t => new TimelineEntry(t.CreatedAt, "task", $"Task: {t.Title}", $"Due {t.DueAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC · {t.Status}")));
         entries.AddRange(tasks.Where(t => t.CompletedAt is not null).Select(t => new TimelineEntry(t.CompletedAt!.Value, "task", $"Task done: {t.Title}", t.CompletedBy is null ? null : $"by {t.CompletedBy}")));
 

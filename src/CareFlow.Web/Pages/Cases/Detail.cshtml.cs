@@ -1,6 +1,7 @@
 using CareFlow.Core.Care;
 using CareFlow.Core.Care.Screening;
 using CareFlow.Core.Care.Tasks;
+using CareFlow.Web.Endpoints.Care;
 using CareFlow.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -27,7 +28,7 @@ public sealed class DetailModel(ICareData data, TimeProvider time) : PageModel
         Now = time.GetUtcNow();
         Header = new CaseHeaderView(access.Case, access.Client, null);
         Needs = await data.ToListAsync(data.Query<Need>().Where(n => n.CaseId == caseId).OrderBy(n => n.IdentifiedAt), cancellationToken);
-        OpenTasks = await data.ToListAsync(data.Query<CoordinatorTask>().Where(t => t.CaseId == caseId
+        OpenTasks = await data.ToListAsync(SupervisorTasks.VisibleTo(data.Query<CoordinatorTask>(), Caseload.Of(User).SeesAll).Where(t => t.CaseId == caseId
             && (t.Status == CoordinatorTaskStatus.Open || t.Status == CoordinatorTaskStatus.Overdue)).OrderBy(t => t.DueAt), cancellationToken);
         Timeline = await CaseTimeline.LoadAsync(data, caseId, cancellationToken);
         return Page();

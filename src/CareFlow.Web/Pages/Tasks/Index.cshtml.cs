@@ -69,7 +69,7 @@ public sealed class IndexModel(ICareData data, ICareSignals signals, TimeProvide
         Now = time.GetUtcNow();
         var cases = caseload.Cases(data);
         if (SeesAll && !string.IsNullOrWhiteSpace(Coordinator)) cases = cases.Where(c => c.CoordinatorId == Coordinator);
-        var tasks = await data.ToListAsync(TaskInbox.Query(data, cases.Select(c => c.Id)).Take(500), cancellationToken);
+        var tasks = await data.ToListAsync(TaskInbox.Query(data, cases.Select(c => c.Id), SeesAll).Take(500), cancellationToken);
         var caseIds = tasks.Select(t => t.CaseId).Distinct().ToList();
         var caseRows = await data.ToListAsync(data.Query<Case>().Where(c => caseIds.Contains(c.Id)), cancellationToken);
         var clientIds = caseRows.Select(c => c.ClientId).ToList();
