@@ -6,6 +6,7 @@ using CareFlow.Core.Care.Advocacy;
 using CareFlow.Core.Care.Cases;
 using CareFlow.Core.Care.Clients;
 using CareFlow.Core.Care.Directory;
+using CareFlow.Core.Care.Referrals;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareFlow.IntegrationTests.Care;
@@ -53,6 +54,7 @@ public sealed class HostileInputTests(CareAppFixture app) : IAsyncLifetime
     [InlineData("""{"givenName":"Ann","familyName":"Lee\u0085","dateOfBirth":"1970-01-01"}""", "$.familyName")]
     [InlineData("""{"givenName":"Ann","familyName":"\u202Eeel","dateOfBirth":"1970-01-01"}""", "$.familyName")]
     [InlineData("""{"givenName":"Ann","familyName":"Lee","dateOfBirth":"1970-01-01","\udc00":1}""", "$")]
+    [InlineData("""{"givenName":"Ann\nMarie","familyName":"Lee","dateOfBirth":"1970-01-01"}""", "givenName")]
     public async Task Intake_WithHostileText_Answers400NamingThePath_AndStoresNothing(string json, string field)
     {
         var (status, body) = await _api.PostRawAsync("/api/clients/intake", json);
@@ -84,6 +86,19 @@ public sealed class HostileInputTests(CareAppFixture app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Consent_WithRecipientNameLongerThanTheDisclosureColumn_Answers400_AndStoresNothing()
+    {
+        var clientId = (string)(await _api.IntakeAsync("Cy", "Long", "1980-02-02", null))["clientId"]!;
+        var (status, body) = await _api.PostRawAsync($"/api/clients/{clientId}/consents", $$"""
+            {"disclosingParty":"P","informationDescription":"I","recipientEmail":"a@b.example","recipientName":"{{new string('n', 201)}}",
+             "purpose":"Referral","expiresOn":"2099-01-01","signedBy":"C"}
+            """);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.NotNull(body!["errors"]!["recipientName"]);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<CareFlow.Core.Care.Consents.Consent>().CountAsync()));
+    }
+
+    [Fact]
     public async Task DirectoryImport_WithIdLongerThanItsColumn_Answers400_AndStoresNothing()
     {
         var (status, body) = await _api.PostRawAsync("/api/directory/import", $$"""[{"id":"{{new string('o', 101)}}","name":"Org"}]""");
@@ -95,13 +110,41 @@ public sealed class HostileInputTests(CareAppFixture app) : IAsyncLifetime
     [Fact]
     public async Task RawInvalidUtf8_InJson_Answers400()
     {
-        var bytes = Encoding.UTF8.GetBytes("""{"givenName":"Ann","familyName":"X""").Concat(new byte[] { 0xED, 0xA0, 0x80 })
-            .Concat(Encoding.UTF8.GetBytes("""","dateOfBirth":"1970-01-01"}""")).ToArray();
+        var bytes = Encoding.UTF8.GetBytes("{\"givenName\":\"Ann\",\"familyName\":\"X").Concat(new byte[] { 0xED, 0xA0, 0x80 })
+            .Concat(Encoding.UTF8.GetBytes("\",\"dateOfBirth\":\"1970-01-01\"}")).ToArray();
         using var content = new ByteArrayContent(bytes);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         using var response = await _api.Http.PostAsync(new Uri("/api/clients/intake", UriKind.Relative), content, TestContext.Current.CancellationToken);
         await AssertRefusedAsync(response, "$.familyName");
         Assert.Equal(0, await app.WithDbAsync(db => db.Set<IntakeRequest>().CountAsync()));
+    }
+
+    [Theory]
+    [InlineData(ReferralTaskStatus.Requested, "Draft", "Requester")]
+    [InlineData(ReferralTaskStatus.Accepted, "Draft", "Requester")]
+    [InlineData(ReferralTaskStatus.Completed, "InProgress", "Performer")]
+    public async Task ReferralStatus_BackwardMove_Answers409_AndChangesNothing(ReferralTaskStatus current, string asked, string party)
+    {
+        var now = app.Clock.GetUtcNow();
+        var client = new Client { Id = Guid.NewGuid(), GivenName = "Rae", FamilyName = "Ferral", NormalizedName = "rae ferral", DateOfBirth = new DateOnly(1985, 5, 5), CreatedAt = now };
+        var @case = new Case { Id = Guid.NewGuid(), ClientId = client.Id, CoordinatorId = "casey", CoordinatorName = "casey", Stage = CaseStage.Referral, Status = CaseStatus.Open, OpenedAt = now };
+        var referral = new Referral
+        {
+            Id = Guid.NewGuid(), Reference = "R-BACK-" + Guid.NewGuid().ToString("N")[..8], CaseId = @case.Id, ClientId = client.Id, Category = "housing",
+            ServiceId = "svc", OrganizationId = "org", ConsentId = Guid.NewGuid(), RequestedAt = now, Status = current, LastModifiedAt = now,
+        };
+        await app.WithDbAsync(async db =>
+        {
+            db.AddRange(client, @case, referral);
+            return await db.SaveChangesAsync();
+        });
+
+        using var response = await _api.Http.PostAsync(new Uri($"/api/referrals/{referral.Id}/status", UriKind.Relative),
+            new StringContent($$"""{"status":"{{asked}}","party":"{{party}}"}""", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == HttpStatusCode.Conflict, $"expected 409, got {(int)response.StatusCode}: {text}");
+        Assert.Equal(current, await app.WithDbAsync(db => db.Set<Referral>().Where(r => r.Id == referral.Id).Select(r => r.Status).SingleAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<CaseEvent>().CountAsync(e => e.CaseId == @case.Id)));
     }
 
     private static async Task AssertRefusedAsync(HttpResponseMessage response, string field)

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using CareFlow.Core.Care.Tasks;
 
 namespace CareFlow.Web.Tests.Pages;
 
@@ -28,7 +27,6 @@ public sealed class DuplicateReviewTests(CoordinatorPagesFactory app) : IClassFi
         Assert.Null((string?)bensIntake["duplicateWarning"]);
         var text = bensIntake.ToJsonString();
         Assert.DoesNotContain((string)annsIntake["clientId"]!, text, StringComparison.Ordinal);
-        Assert.DoesNotContain("duplicate", text, StringComparison.OrdinalIgnoreCase);
         var bensCase = (string)bensIntake["caseId"]!;
 
         // Ben's task list, his case's timeline (API and page) and the case page: no review, no word of a match.
@@ -48,8 +46,8 @@ public sealed class DuplicateReviewTests(CoordinatorPagesFactory app) : IClassFi
         Assert.Equal(HttpStatusCode.NotFound, bensTry.StatusCode);
         using var done = await sue.PostAsJsonAsync($"/api/tasks/{(string)review["id"]!}/complete", new { }, Ct);
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
-        Assert.Equal(1, await app.CountAsync<CoordinatorTask>(q => q.Where(t => t.Kind == CoordinatorTaskKind.SupervisorDuplicateReview
-            && t.Status == CoordinatorTaskStatus.Completed)));
+        var completed = (await GetJsonAsync(sue, "/api/tasks?status=Completed")).AsArray();
+        Assert.Contains(completed, t => (string?)t!["id"] == (string?)review["id"]);
     }
 
     private static async Task<JsonNode> IntakeAsync(HttpClient client, object person)

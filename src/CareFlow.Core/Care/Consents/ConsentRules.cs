@@ -36,5 +36,14 @@ public static class ConsentRules
         if (string.IsNullOrWhiteSpace(consent.DisclosingParty)) yield return ("disclosingParty", "Name who may disclose.");
         if (string.IsNullOrWhiteSpace(consent.SignedBy)) yield return ("signedBy", "A consent needs a signature.");
         if (consent.ExpiresOn is null && string.IsNullOrWhiteSpace(consent.ExpiryEvent)) yield return ("expiresOn", "A consent needs an expiry date or event.");
+        // The provider link and the disclosure record keep these in bounded columns; refuse here, before anything is written.
+        if (consent.RecipientName.Length > MaxRecipientNameLength) yield return ("recipientName", $"A recipient name is at most {MaxRecipientNameLength} characters.");
+        if (consent.RecipientEmail is { Length: > MaxRecipientEmailLength }) yield return ("recipientEmail", $"A recipient email is at most {MaxRecipientEmailLength} characters.");
     }
+
+    /// <summary>The longest recipient name a disclosure record keeps.</summary>
+    public const int MaxRecipientNameLength = 200;
+
+    /// <summary>The longest recipient email a provider link keeps.</summary>
+    public const int MaxRecipientEmailLength = 320;
 }
