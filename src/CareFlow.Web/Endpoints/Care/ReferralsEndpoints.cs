@@ -6,7 +6,8 @@ namespace CareFlow.Web.Endpoints.Care;
 
 /// <summary>
 /// Referrals (ServiceRequest + Task). Status changes follow the Gravity rules: the requester sets draft, requested,
-/// entered-in-error; the performer (recorded here by the coordinator until the provider link of [5/6]) the rest.
+/// entered-in-error; the performer (recorded here by the coordinator until the provider link of [5/6]) the rest. A move the
+/// Task state machine forbids (e.g. back to draft) answers 409 and changes nothing.
 /// </summary>
 public static class ReferralsEndpoints
 {
@@ -15,7 +16,7 @@ public static class ReferralsEndpoints
         var group = api.MapGroup("/referrals").WithTags("Referrals");
         group.MapGet("/", ListAsync);
         group.MapGet("/{id:guid}", GetAsync);
-        group.MapPost("/{id:guid}/status", ChangeStatusAsync);
+        group.MapPost("/{id:guid}/status", ChangeStatusAsync).ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 
