@@ -31,6 +31,7 @@ internal static class JsonStrings
                         path.RemoveAt(path.Count - 1);
                         break;
                     case JsonTokenType.PropertyName:
+                        path[^1] = path[^1] with { Name = null }; // a bad name is reported at its object's path
                         if (!TryDecode(ref reader, out var name, out var undecodable))
                             return (Render(path), "A property name " + undecodable);
                         if (TextHygiene.Problem(name, allowLineBreaks: false) is { } nameProblem)
