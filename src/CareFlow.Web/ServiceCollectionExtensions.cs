@@ -16,12 +16,15 @@ public static class ServiceCollectionExtensions
         services.AddCareFlowProviderLinkPages();
         // The client rights-and-options summary's wording: an organisation sets its own in "RightsSummary".
         services.AddOptions<Core.Care.Rights.RightsSummaryOptions>().BindConfiguration(Core.Care.Rights.RightsSummaryOptions.SectionName);
-        services.AddOpenApi();
+        services.AddOpenApi(Endpoints.Care.CareApiDocument.Configure);
+        // A body or query value that does not bind is a 400 in every environment (Development would otherwise throw: 500).
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.AddScoped<Endpoints.WorkflowDefinitionServiceAccessor>();
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // Enum members by name only: a number (defined or not) is refused, never stored as an undefined member.
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
         });
         return services;
     }
