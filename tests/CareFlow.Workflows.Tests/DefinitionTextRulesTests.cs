@@ -213,3 +213,20 @@ public sealed class DefinitionTextRulesTests
         }
     }
 }
+
+/// <summary>The engine's own save path (used by seeding and the runtime): ids are validated as sent, never replaced.</summary>
+public sealed class EngineDefinitionSaveTests
+{
+    [Theory]
+    [InlineData(" ")]
+    [InlineData("\t")]
+    public async Task Save_WithABlankDefinitionId_IsRefused_NotGivenANewId(string blank)
+    {
+        var store = new CareFlow.Workflows.Management.InMemoryWorkflowDefinitionStore();
+        var service = new CareFlow.Workflows.Management.WorkflowDefinitionService(store, new ActivityCatalogue(), TimeProvider.System);
+        var model = Defs.Workflow([Defs.WriteLine("a", "A")], []);
+        model["definitionId"] = blank;
+        var error = await Assert.ThrowsAsync<DefinitionException>(() => service.SaveAsync(model, publish: true, new ValidationOptions(), TestContext.Current.CancellationToken));
+        Assert.Contains(error.Errors, e => e.Path == "$.definitionId");
+    }
+}
