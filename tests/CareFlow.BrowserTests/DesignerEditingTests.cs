@@ -132,7 +132,7 @@ public sealed class DesignerEditingTests(StudioAppFixture app)
             """, new object[] { definitionId, before });
         Assert.True(response.GetProperty("status").GetInt32() == 400, "Expected 400, got: " + response.GetRawText());
         Assert.StartsWith("application/problem+json", response.GetProperty("contentType").GetString(), StringComparison.Ordinal);
-        Assert.Contains("$.root.activities[1].type", response.GetProperty("body").GetString(), StringComparison.Ordinal);
+        Assert.Contains("$.model.root.activities[1].type", response.GetProperty("body").GetString(), StringComparison.Ordinal);
 
         // Studio's own refusal display: an Event dropped without its required name is saved by auto-save, refused
         // with 400, and Studio shows the server's reason in a snackbar. (Code view's "apply" could not be driven

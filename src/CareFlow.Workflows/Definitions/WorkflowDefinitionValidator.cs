@@ -16,7 +16,7 @@ public sealed class WorkflowDefinitionValidator(ActivityCatalogue catalogue)
     public IReadOnlyList<DefinitionError> Validate(WorkflowDefinition definition, ValidationOptions? options = null)
     {
         options ??= new ValidationOptions();
-        var errors = new List<DefinitionError>();
+        var errors = new List<DefinitionError>(DefinitionTextRules.Check(definition.Json));
         var variableIds = definition.AllVariables.Select(v => v.Id).ToHashSet(StringComparer.Ordinal);
         var types = new Dictionary<string, ActivityType>(StringComparer.Ordinal);
         foreach (var node in definition.Root.Activities)

@@ -34,7 +34,8 @@ public sealed class WorkflowDefinitionService(IWorkflowDefinitionStore store, Ac
     {
         model = model.DeepClone().AsObject();
         model.Remove("links");
-        if (model["definitionId"] is null || string.IsNullOrWhiteSpace(model["definitionId"]?.ToString())) model["definitionId"] = NewId();
+        // Only a new definition (no id, null or "") gets an id; anything else is validated as sent, never replaced.
+        if (model["definitionId"] is null || (model["definitionId"] is JsonValue sent && sent.TryGetValue(out string? text) && text.Length == 0)) model["definitionId"] = NewId();
         var parsed = Validate(model, options);
         var versions = await store.FindVersionsAsync(parsed.DefinitionId, cancellationToken);
         var latest = versions.Where(v => v.IsLatest).MaxBy(v => v.Version) ?? versions.MaxBy(v => v.Version);

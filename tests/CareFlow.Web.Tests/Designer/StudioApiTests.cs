@@ -90,7 +90,7 @@ public sealed class StudioApiTests(DesignerAppFactory app) : IClassFixture<Desig
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync(Cancel))!;
-        Assert.NotNull(problem["errors"]!["$.root.activities[1].type"]);
+        Assert.NotNull(problem["errors"]!["$.model.root.activities[1].type"]);
         var list = await client.GetFromJsonAsync<JsonObject>($"/elsa/api/workflow-definitions?versionOptions=AllVersions&DefinitionIds={id}", Cancel);
         Assert.Equal(0, (int)list!["totalCount"]!);
     }

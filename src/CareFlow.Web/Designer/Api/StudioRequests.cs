@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CareFlow.Web.Designer.Definitions;
 using CareFlow.Web.Security;
+using CareFlow.Workflows.Definitions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CareFlow.Web.Designer.Api;
@@ -11,6 +12,9 @@ internal static class StudioRequests
 {
     /// <summary>The largest definition body accepted (Elsa's default document limit, 2 MiB).</summary>
     public const int MaxBodyBytes = 2 * 1024 * 1024;
+
+    /// <summary>The deepest JSON nesting accepted (System.Text.Json's default; Elsa definitions need fewer than 20 levels).</summary>
+    public const int MaxDepth = 64;
 
     public static async Task<(JsonObject? Body, IResult? Error)> ReadObjectAsync(HttpRequest request, bool optional, CancellationToken cancellationToken)
     {
@@ -29,15 +33,26 @@ internal static class StudioRequests
         }
         if (buffer.Length == 0 && optional)
             return ([], null);
+        if (!System.Text.Unicode.Utf8.IsValid(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))
+            return (null, Invalid([new DefinitionProblem("$", "The body is not valid UTF-8.")]));
+        JsonNode? node;
         try
         {
-            var node = JsonNode.Parse(buffer.ToArray(), documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
-            return node is JsonObject body ? (body, null) : (null, Problem(StatusCodes.Status400BadRequest, "The body must be a JSON object."));
+            node = JsonNode.Parse(buffer.ToArray(), documentOptions: new JsonDocumentOptions { MaxDepth = MaxDepth });
         }
         catch (JsonException ex)
         {
-            return (null, Problem(StatusCodes.Status400BadRequest, "Malformed JSON: " + ex.Message));
+            // The reader's path can be as long as the nesting; the position says where it went wrong.
+            return (null, Invalid([new DefinitionProblem("$", "Malformed JSON: " + ex.Message)]));
         }
+        if (node is not JsonObject body)
+            return (null, Invalid([new DefinitionProblem("$", "The body must be a JSON object.")]));
+        // NUL, other C0 controls and unpaired surrogates have no meaning in any Studio body and cannot be stored.
+        var unreadable = new List<DefinitionError>();
+        DefinitionTextRules.CheckStrings(body, "$", unreadable);
+        return unreadable.Count > 0
+            ? (null, Invalid([.. unreadable.Select(e => new DefinitionProblem(e.Path, e.Message))]))
+            : (body, null);
     }
 
     public static ProblemHttpResult Problem(int status, string detail, string? title = null) =>

@@ -1,6 +1,9 @@
+using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using CareFlow.Web.Designer.Definitions;
 using CareFlow.Web.Security;
+using CareFlow.Workflows.Definitions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CareFlow.Web.Designer.Api;
@@ -10,7 +13,7 @@ public static class WorkflowDefinitionCommands
 {
     public static RouteGroupBuilder MapWorkflowDefinitionCommands(this RouteGroupBuilder api)
     {
-        var writes = api.MapGroup("").RequireAuthorization(CareFlowPolicies.Designer);
+        var writes = api.MapGroup("").RequireAuthorization(CareFlowPolicies.Designer).RefuseMalformedIds();
         writes.MapPost("/workflow-definitions", SaveAsync);
         writes.MapPost("/workflow-definitions/{definitionId}/publish", async (string definitionId, HttpContext context, StudioDefinitionService definitions, CancellationToken ct) =>
             Saved(await definitions.PublishAsync(definitionId, ct), context, definitionId));
@@ -45,10 +48,17 @@ public static class WorkflowDefinitionCommands
             return error;
         if (body!["model"] is not JsonObject model)
             return StudioRequests.Invalid([new DefinitionProblem("$.model", "model is required and must be a workflow definition object.")]);
-        var publish = body["publish"] is JsonValue p && p.TryGetValue(out bool flag) && flag;
+        // publish is a JSON boolean or absent; "yes", 1 or "true" are refused rather than guessed at.
+        var publish = false;
+        if (body["publish"] is { } flag)
+        {
+            if (flag.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
+                return StudioRequests.Invalid([new DefinitionProblem("$.publish", "publish must be true or false.")]);
+            publish = flag.GetValue<bool>();
+        }
         var outcome = await definitions.SaveAsync(model, publish, StudioRequests.SessionOf(context), cancellationToken);
         if (outcome.Problems.Count > 0)
-            return StudioRequests.Invalid(outcome.Problems);
+            return StudioRequests.Invalid([.. outcome.Problems.Select(p => p with { Path = "$.model" + p.Path[1..] })]);
         if (outcome.Conflict is not null)
             return StudioRequests.Problem(StatusCodes.Status409Conflict, outcome.Conflict, "Stale save");
         return Saved(outcome.Saved, context, outcome.Saved!.DefinitionId);
@@ -124,9 +134,14 @@ public static class WorkflowDefinitionCommands
         var (body, error) = await StudioRequests.ReadObjectAsync(context.Request, optional: false, cancellationToken);
         if (error is not null)
             return ([], error);
-        if (body!["definitionIds"] is not JsonArray array || array.Any(i => DefinitionDocuments.Text(i) is null))
-            return ([], StudioRequests.Problem(StatusCodes.Status400BadRequest, "definitionIds must be an array of strings."));
-        return ([.. array.Select(i => DefinitionDocuments.Text(i)!)], null);
+        if (body!["definitionIds"] is not JsonArray array)
+            return ([], StudioRequests.Invalid([new DefinitionProblem("$.definitionIds", "definitionIds must be an array of definition ids.")]));
+        var problems = array
+            .Select((item, i) => (Id: DefinitionDocuments.Text(item), Path: string.Create(CultureInfo.InvariantCulture, $"$.definitionIds[{i}]")))
+            .Where(x => !DefinitionTextRules.IsValidId(x.Id))
+            .Select(x => new DefinitionProblem(x.Path, $"Not a definition id: a string matching {DefinitionTextRules.IdPattern}."))
+            .ToList();
+        return problems.Count > 0 ? ([], StudioRequests.Invalid(problems)) : ([.. array.Select(i => DefinitionDocuments.Text(i)!)], null);
     }
 
     private static ProblemHttpResult NotFound(string definitionId) =>

@@ -10,13 +10,13 @@ public static class WorkflowDefinitionQueries
     public static RouteGroupBuilder MapWorkflowDefinitionQueries(this RouteGroupBuilder api)
     {
         api.MapGet("/workflow-definitions", ListAsync);
-        api.MapGet("/workflow-definitions/by-definition-id/{definitionId}", GetByDefinitionIdAsync);
-        api.MapGet("/workflow-definitions/by-id/{id}", GetByIdAsync);
+        api.MapGet("/workflow-definitions/by-definition-id/{definitionId}", GetByDefinitionIdAsync).RefuseMalformedIds();
+        api.MapGet("/workflow-definitions/by-id/{id}", GetByIdAsync).RefuseMalformedIds();
         api.MapGet("/workflow-definitions/many-by-id", GetManyAsync);
         api.MapGet("/workflow-definitions/query/count", async (StudioDefinitionService definitions, CancellationToken ct) =>
             TypedResults.Ok(new JsonObject { ["count"] = (await definitions.ListAsync(VersionSelector.Latest, ct)).Count }));
         api.MapGet("/workflow-definitions/validation/is-name-unique", IsNameUniqueAsync);
-        api.MapGet("/workflow-definitions/{definitionId}/export", ExportAsync);
+        api.MapGet("/workflow-definitions/{definitionId}/export", ExportAsync).RefuseMalformedIds();
         return api;
     }
 

@@ -11,17 +11,21 @@ public sealed partial class StudioDefinitionService
     /// </summary>
     public async Task<ImportResult> ImportPublishedAsync(JsonObject document, CancellationToken cancellationToken = default)
     {
-        var definitionId = DefinitionDocuments.Text(document["definitionId"]);
-        if (string.IsNullOrWhiteSpace(definitionId))
-            return new ImportResult(ImportStatus.Invalid, [new DefinitionProblem("$.definitionId", "definitionId is required.")]);
-        var fileVersion = document["version"] is null ? 1 : DefinitionDocuments.Number(document["version"]) ?? 0;
-        if (fileVersion < 1)
-            return new ImportResult(ImportStatus.Invalid, [new DefinitionProblem("$.version", "version must be a positive whole number.")]);
+        // definitionId and version are taken exactly as written: a number where text belongs (or "2" for a version) is refused.
         var clean = DefinitionDocuments.CleanModel(document);
         if (clean["customProperties"] is JsonObject properties)
             properties.Remove(DefinitionDocuments.RevisionProperty);
         inputTypes.FillMissingTypeNames(clean);
         var problems = validator.Validate(clean);
+        var fileVersion = 1;
+        if (document["version"] is { } version
+            && (version.GetValueKind() != System.Text.Json.JsonValueKind.Number || !version.AsValue().TryGetValue(out fileVersion) || fileVersion < 1))
+        {
+            problems = [.. problems.Where(p => p.Path != "$.version"), new DefinitionProblem("$.version", "version must be a positive whole number.")];
+        }
+        var definitionId = DefinitionDocuments.Text(clean["definitionId"]) ?? "";
+        if (definitionId.Length == 0)
+            problems = [.. problems.Where(p => p.Path != "$.definitionId"), new DefinitionProblem("$.definitionId", "definitionId is required and must be a string.")];
         if (problems.Count > 0)
             return new ImportResult(ImportStatus.Invalid, problems);
 

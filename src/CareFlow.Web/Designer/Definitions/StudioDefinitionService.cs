@@ -30,15 +30,18 @@ public sealed partial class StudioDefinitionService(
     /// <summary>Validates and stores a Studio model (<c>POST /workflow-definitions</c>). <paramref name="session"/> identifies the editing session, if any.</summary>
     public async Task<SaveOutcome> SaveAsync(JsonObject model, bool publish, string? session, CancellationToken cancellationToken = default)
     {
-        var definitionId = DefinitionDocuments.Text(model["definitionId"]);
-        if (string.IsNullOrWhiteSpace(definitionId))
-            definitionId = DefinitionDocuments.NewId();
+        // A new workflow (no definitionId, null or "") gets an id; any other value is validated as sent, never replaced.
+        var sentId = model["definitionId"];
+        var isNew = sentId is null || DefinitionDocuments.Text(sentId) is { Length: 0 };
         var document = DefinitionDocuments.CleanModel(model);
-        document["definitionId"] = definitionId;
+        if (isNew)
+            document["definitionId"] = DefinitionDocuments.NewId();
         inputTypes.FillMissingTypeNames(document);
         var problems = validator.Validate(document);
         if (problems.Count > 0)
             return SaveOutcome.Invalid(problems);
+        if (DefinitionDocuments.Text(document["definitionId"]) is not { Length: > 0 } definitionId)
+            return SaveOutcome.Invalid([new DefinitionProblem("$.definitionId", "definitionId must be a string.")]);
 
         var history = await store.GetAsync(definitionId, cancellationToken);
         var conflict = Conflicts.Check(history?.Latest, model, session);
