@@ -65,6 +65,20 @@ public sealed class RunBudgetTests
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task OversizedInput_FaultsAtTheStateSizeBudget_AndIsDroppedFromTheState()
+    {
+        using var h = new WorkflowHarness();
+        var def = Def(Defs.Workflow([Defs.WriteLine("say", "hello")], []));
+
+        var state = await h.StartAsync(def, new StartWorkflowRequest { Input = new JsonObject { ["blob"] = new string('z', 1_200_000) } });
+
+        Assert.Equal(WorkflowSubStatus.Faulted, state.SubStatus);
+        Assert.StartsWith("State size budget of 1048576 bytes exceeded: the state came to", Assert.Single(state.Incidents).Message, StringComparison.Ordinal);
+        Assert.False(state.Input.ContainsKey("blob"));
+        Assert.True(StateSizeGuard.Measure(state) < 64 * 1024);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task Budget_IsPerBurst_SoARetryRunsAnotherBurst()
     {
         using var h = new WorkflowHarness(budget: new WorkflowBudget { MaxActivityExecutions = 50 });

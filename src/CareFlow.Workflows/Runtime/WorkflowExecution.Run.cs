@@ -147,16 +147,18 @@ internal sealed partial class WorkflowExecution
     }
 
     /// <summary>
-    /// The state grew past its budget in a way no variable write caught (activity inputs kept by a waiting activity, a
-    /// large output): the instance faults, and the values that make it large are dropped so that what is stored stays small.
+    /// The state grew past its budget in a way no variable write caught (a large workflow input, activity inputs kept by a
+    /// waiting activity, a large output): the instance faults, and its input, variable values and output are dropped so
+    /// that what is stored stays small.
     /// </summary>
     private void FaultOversizedState(long size)
     {
-        var message = string.Create(CultureInfo.InvariantCulture, $"State size budget of {StateSize.MaxBytes} bytes exceeded: the state came to {size} bytes; its variable values and output were dropped.");
+        var message = string.Create(CultureInfo.InvariantCulture, $"State size budget of {StateSize.MaxBytes} bytes exceeded: the state came to {size} bytes; its input, variable values and output were dropped.");
         var root = new ActivityNode(Definition.Root.Id, "Elsa.Flowchart", null, [], "$.root") { NodeId = $"Workflow1:{Definition.Root.Id}" };
         FinishWorkflow(WorkflowSubStatus.Faulted);
         foreach (var id in State.Variables.Keys.ToList()) State.Variables[id] = null;
         State.Output.Clear();
+        State.Input.Clear();
         Journal(root, null, "Faulted", message, new JsonObject { ["exception"] = nameof(WorkflowBudgetExceededException) });
         State.Incidents.Add(new Incident
         {

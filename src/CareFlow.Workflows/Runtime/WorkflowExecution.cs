@@ -49,7 +49,6 @@ internal sealed partial class WorkflowExecution
 
     public TimeProvider Time => Runtime.Time;
 
-
     public ExpressionEvaluator Evaluator => Runtime.Evaluator;
 
     public static string NewId() => Guid.CreateVersion7().ToString("N");
