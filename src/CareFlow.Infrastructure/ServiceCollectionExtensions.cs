@@ -40,7 +40,7 @@ public static class ServiceCollectionExtensions
         AddEmail(services, settings);
         services.AddCareFlowOutbox(configuration);
         services.AddCareFlowProviderLinks(configuration);
-        services.AddCareFlowWorkflowPersistence();
+        services.AddCareFlowWorkflowPersistence(configuration);
         services.AddCareFlowCarePersistence();
         return services;
     }

@@ -4,6 +4,8 @@ using CareFlow.Workflows.Management;
 using CareFlow.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CareFlow.Workflows;
 
@@ -26,9 +28,10 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(sp => new JavaScriptEvaluator(sp.GetRequiredService<WorkflowOptions>().ScriptLimits));
         services.TryAddSingleton<ExpressionEvaluator>();
         services.TryAddScoped<WorkflowDefinitionService>();
+        services.TryAddSingleton<IWorkflowLineWriter>(sp => new LoggingWorkflowLineWriter(sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance));
         services.TryAddScoped(sp => new WorkflowRunner(new WorkflowRuntimeServices(
             sp.GetRequiredService<ActivityCatalogue>(), sp.GetRequiredService<ExpressionEvaluator>(),
-            sp.GetRequiredService<TimeProvider>(), sp, Console.Out)));
+            sp.GetRequiredService<TimeProvider>(), sp, sp.GetRequiredService<IWorkflowLineWriter>(), sp.GetRequiredService<WorkflowOptions>().Budget)));
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using CareFlow.Workflows.Expressions;
+using CareFlow.Workflows.Runtime;
 
 namespace CareFlow.Workflows;
 
@@ -10,6 +11,9 @@ public sealed class WorkflowOptions
 
     /// <summary>Sandbox limits for JavaScript expressions.</summary>
     public ScriptLimits ScriptLimits { get; set; } = new();
+
+    /// <summary>What one burst may use: activity executions, wall time, state size.</summary>
+    public WorkflowBudget Budget { get; set; } = new();
 
     /// <summary>Largest accepted definition document, in bytes (default 2 MiB).</summary>
     public int MaxDefinitionBytes { get; set; } = 2 * 1024 * 1024;

@@ -7,16 +7,16 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace CareFlow.Workflows.Tests;
 
-/// <summary>Runs definitions in memory with a fake clock and captured console output.</summary>
+/// <summary>Runs definitions in memory with a fake clock and the lines written by <c>Elsa.WriteLine</c> captured.</summary>
 public sealed class WorkflowHarness : IDisposable
 {
-    private readonly StringWriter _output = new();
+    private readonly CapturedLines _output = new();
 
-    public WorkflowHarness(ScriptLimits? limits = null)
+    public WorkflowHarness(ScriptLimits? limits = null, WorkflowBudget? budget = null)
     {
         Catalogue = new ActivityCatalogue();
         var evaluator = new ExpressionEvaluator(new JavaScriptEvaluator(limits ?? new ScriptLimits()));
-        Runner = new WorkflowRunner(new WorkflowRuntimeServices(Catalogue, evaluator, Clock, EmptyServices.Instance, _output));
+        Runner = new WorkflowRunner(new WorkflowRuntimeServices(Catalogue, evaluator, Clock, EmptyServices.Instance, _output, budget ?? new WorkflowBudget()));
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
@@ -27,7 +27,9 @@ public sealed class WorkflowHarness : IDisposable
 
     public List<JournalEntry> Journal { get; } = [];
 
-    public IReadOnlyList<string> Lines => _output.ToString().Split('\n', StringSplitOptions.None).SkipLast(1).Select(l => l.TrimEnd('\r')).ToList();
+    public IReadOnlyList<string> Lines => _output.Texts;
+
+    public IReadOnlyList<WorkflowLine> WrittenLines => _output.All;
 
     public static WorkflowDefinition Load(string path) => WorkflowDefinitionParser.Parse(File.ReadAllBytes(path));
 
@@ -59,7 +61,29 @@ public sealed class WorkflowHarness : IDisposable
         return state;
     }
 
-    public void Dispose() => _output.Dispose();
+    public void Dispose()
+    {
+    }
+
+    private sealed class CapturedLines : IWorkflowLineWriter
+    {
+        private readonly List<WorkflowLine> _lines = [];
+
+        public IReadOnlyList<WorkflowLine> All
+        {
+            get
+            {
+                lock (_lines) return [.. _lines];
+            }
+        }
+
+        public IReadOnlyList<string> Texts => [.. All.Select(l => l.Text ?? "")];
+
+        public void WriteLine(WorkflowLine line)
+        {
+            lock (_lines) _lines.Add(line);
+        }
+    }
 
     private sealed class EmptyServices : IServiceProvider
     {

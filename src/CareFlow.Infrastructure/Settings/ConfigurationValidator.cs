@@ -17,6 +17,7 @@ public static class ConfigurationValidator
         CareFlowSettingsRules.Check(configuration.GetSection(CareFlowOptions.SectionName), errors);
         ConnectionStringRules.Check(configuration.GetConnectionString(InfrastructureSettings.ConnectionStringName), errors);
         SmtpSettingsRules.Check(configuration.GetSection(SmtpOptions.SectionName), errors);
+        WorkflowBudgetSettings.Check(configuration, errors);
         return errors;
     }
 }

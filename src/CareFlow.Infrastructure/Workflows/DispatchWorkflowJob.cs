@@ -6,9 +6,15 @@ using Hangfire;
 
 namespace CareFlow.Infrastructure.Workflows;
 
-/// <summary>Starts a dispatched instance in the background; a second run finds the instance and does nothing.</summary>
+/// <summary>
+/// Starts a dispatched instance in the background; a second run finds the instance and does nothing. Hangfire passes
+/// its own token for the <c>CancellationToken</c> parameter (the enqueued value is a placeholder) and cancels it on host
+/// shutdown, when the job goes back to its queue, or when the job is deleted; the runner checks it between activities,
+/// and the burst budget ends a run that would not stop by itself.
+/// </summary>
 public sealed class DispatchWorkflowJob(IWorkflowRuntime runtime)
 {
+    /// <summary>Starts the instance unless a previous run already did.</summary>
     [AutomaticRetry(Attempts = 5)]
     public async Task RunAsync(string definitionId, string versionOptions, string instanceId, string? correlationId, string? input, CancellationToken cancellationToken)
     {

@@ -1,5 +1,8 @@
 using CareFlow.Core.Workflows;
+using CareFlow.Infrastructure.Settings;
+using CareFlow.Workflows;
 using CareFlow.Workflows.Management;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CareFlow.Infrastructure.Workflows;
@@ -7,8 +10,9 @@ namespace CareFlow.Infrastructure.Workflows;
 /// <summary>Registers the database-backed engine runtime, Hangfire timers and recovery.</summary>
 public static class WorkflowPersistenceExtensions
 {
-    public static IServiceCollection AddCareFlowWorkflowPersistence(this IServiceCollection services)
+    public static IServiceCollection AddCareFlowWorkflowPersistence(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddCareFlowWorkflows(o => o.Budget = WorkflowBudgetSettings.Read(configuration));
         services.AddScoped<IWorkflowDefinitionStore, EfWorkflowDefinitionStore>();
         services.AddScoped<EfWorkflowRuntime>();
         services.AddScoped<IWorkflowRuntime>(sp => sp.GetRequiredService<EfWorkflowRuntime>());

@@ -33,6 +33,15 @@ public sealed class ActivityAttribute(string ns, string? name = null) : Attribut
     /// <summary>Whether it ends its flowchart or workflow (<c>Elsa.End</c>, <c>Elsa.Finish</c>).</summary>
     public bool IsTerminal { get; init; }
 
+    /// <summary>
+    /// Whether it can stop the burst on a bookmark that something outside must resume (a timer, an event). Activities
+    /// that override <see cref="Activity.ResumeAsync"/> wait too; see <see cref="ActivityType.CanWait"/>.
+    /// </summary>
+    public bool Waits { get; init; }
+
+    /// <summary>Whether it follows every one of its ports at once (a fork) rather than choosing among them.</summary>
+    public bool FollowsEveryPort { get; init; }
+
     /// <summary>Whether its outcomes are only the ports it names (no implicit <c>Done</c>).</summary>
     public bool HasNamedOutcomesOnly { get; init; }
 }

@@ -39,8 +39,8 @@ public sealed class ActivityContext
     /// <summary>Cancelled when the burst must stop.</summary>
     public CancellationToken CancellationToken => _execution.CancellationToken;
 
-    /// <summary>Where <c>Elsa.WriteLine</c> writes.</summary>
-    public TextWriter Output => _execution.Output;
+    /// <summary>Writes a line of text for this activity to the host's line writer (logging, rate-limited; never standard output).</summary>
+    public void WriteLine(string? text) => _execution.Runtime.Lines.WriteLine(new WorkflowLine(Workflow.Id, Workflow.DefinitionId, Node.Id, text));
 
     /// <summary>The expression scope (variables and input) of this instance.</summary>
     public ExpressionScope Scope => _execution.Scope;

@@ -38,6 +38,13 @@ public sealed class ActivityType
     /// <summary>An uninitialised instance, used only to ask for dynamic ports.</summary>
     internal Activity Prototype { get; }
 
+    /// <summary>
+    /// Whether an execution can stop the burst and wait to be resumed: declared with <see cref="ActivityAttribute.Waits"/>
+    /// (timers, which complete on their own bookmark) or able to be resumed (it overrides <see cref="Activity.ResumeAsync"/>).
+    /// </summary>
+    public bool CanWait => Attribute.Waits
+        || ClrType.GetMethod(nameof(Activity.ResumeAsync), [typeof(ActivityContext), typeof(Runtime.Bookmark), typeof(System.Text.Json.Nodes.JsonObject)])?.DeclaringType != typeof(Activity);
+
     /// <summary>The ports an activity of this type offers, given its JSON.</summary>
     public IReadOnlyCollection<string> PortsFor(System.Text.Json.Nodes.JsonObject node)
     {

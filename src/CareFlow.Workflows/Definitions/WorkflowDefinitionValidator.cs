@@ -8,7 +8,8 @@ namespace CareFlow.Workflows.Definitions;
 
 /// <summary>
 /// Checks a parsed definition against the activity catalogue before anything is stored: known types, known
-/// ports, required inputs, allowed expression types, literal values of the right type, variables that exist.
+/// ports, required inputs, allowed expression types, literal values of the right type, variables that exist, and no
+/// loop that could run without end (see <see cref="EndlessLoopCheck"/>).
 /// </summary>
 public sealed class WorkflowDefinitionValidator(ActivityCatalogue catalogue)
 {
@@ -51,6 +52,7 @@ public sealed class WorkflowDefinitionValidator(ActivityCatalogue catalogue)
             }
         }
 
+        errors.AddRange(EndlessLoopCheck.Find(definition.Root, types));
         return errors;
     }
 

@@ -18,10 +18,15 @@ public sealed record ExpressionScope(WorkflowState State, IReadOnlyList<Variable
         ? State.Variables.GetValueOrDefault(id)?.DeepClone()
         : throw new InvalidOperationException($"Variable '{id}' is not in scope.");
 
+    /// <summary>Called with each converted value before it is stored; throws to refuse it (the state size budget).</summary>
+    public Action<string, JsonNode?>? BeforeWrite { get; init; }
+
     /// <summary>Writes a variable by id, converting the value to the variable's type.</summary>
     public void Set(string id, JsonNode? value)
     {
         var variable = Variables.FirstOrDefault(v => v.Id == id) ?? throw new InvalidOperationException($"Variable '{id}' is not in scope.");
-        State.Variables[id] = ValueConverter.ToVariableValue(value, variable.TypeName);
+        var converted = ValueConverter.ToVariableValue(value, variable.TypeName);
+        BeforeWrite?.Invoke(id, converted);
+        State.Variables[id] = converted;
     }
 }

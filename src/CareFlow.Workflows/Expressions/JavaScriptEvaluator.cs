@@ -1,5 +1,9 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Acornima;
+using Acornima.Ast;
 using Jint;
 using Jint.Native;
 using Jint.Runtime;
@@ -8,12 +12,17 @@ namespace CareFlow.Workflows.Expressions;
 
 /// <summary>
 /// Runs JavaScript expressions in a Jint sandbox: a fresh engine per evaluation, time, memory, recursion and
-/// statement limits, no CLR access. Offers Elsa's helpers: <c>getVariable</c>, <c>setVariable</c>,
+/// statement limits, no CLR access. Jint checks its memory limit between steps, so the operations that build one
+/// large value in a single step are bounded beforehand: arrays by <see cref="ScriptLimits.MaxArrayLength"/>, the string
+/// builders <c>repeat</c>, <c>padStart</c> and <c>padEnd</c> by <see cref="ScriptLimits.MaxStringLength"/>, and every
+/// regular expression match by the script's own time limit, checked at every statement (see <see cref="ScriptDeadline"/>), so
+/// a script outlives its limit by at most the one match that was running when the limit passed. Offers Elsa's helpers: <c>getVariable</c>, <c>setVariable</c>,
 /// <c>get&lt;Name&gt;()</c>/<c>set&lt;Name&gt;(v)</c>, <c>getInput</c>, <c>getWorkflowInstanceId</c>, <c>getCorrelationId</c>.
 /// </summary>
 public sealed class JavaScriptEvaluator(ScriptLimits limits)
 {
     private static readonly ScriptParsingOptions Parsing = new() { AllowReturnOutsideFunction = true };
+    private static readonly ConcurrentDictionary<int, Prepared<Script>> StringGuards = new();
 
     /// <summary>Evaluates <paramref name="script"/> and returns its value as JSON (undefined becomes null).</summary>
     public JsonNode? Evaluate(string script, ExpressionScope scope, CancellationToken cancellationToken = default)
@@ -21,18 +30,23 @@ public sealed class JavaScriptEvaluator(ScriptLimits limits)
         if (script.Length > limits.MaxScriptLength) throw new ScriptException($"The script is longer than {limits.MaxScriptLength} characters.");
         using var engine = new Engine(options => options
             .TimeoutInterval(limits.Timeout)
+            .Constraint(() => new ScriptDeadline(limits.Timeout))
             .LimitMemory(limits.MemoryBytes)
             .LimitRecursion(limits.RecursionDepth)
             .MaxStatements(limits.MaxStatements)
+            .MaxArraySize(limits.MaxArrayLength)
+            .RegexTimeoutInterval(limits.Timeout)
             .CancellationToken(cancellationToken)
             .Strict(false));
+        engine.Execute(StringGuards.GetOrAdd(limits.MaxStringLength, PrepareStringGuard));
         Bind(engine, scope);
         try
         {
             return ToJson(engine, engine.Evaluate(script, Parsing));
         }
         catch (Exception ex) when (ex is JavaScriptException or ParseErrorException or TimeoutException or MemoryLimitExceededException
-                                   or RecursionDepthOverflowException or StatementsCountOverflowException or ExecutionCanceledException)
+                                   or RecursionDepthOverflowException or StatementsCountOverflowException or ExecutionCanceledException
+                                   or RegexMatchTimeoutException)
         {
             throw new ScriptException(Describe(ex), ex);
         }
@@ -51,6 +65,23 @@ public sealed class JavaScriptEvaluator(ScriptLimits limits)
             return ex.InnerException?.Message ?? ex.Message;
         }
     }
+
+    /// <summary>
+    /// Wraps the built-ins that allocate their whole result at once, so that a result longer than
+    /// <paramref name="maxLength"/> characters is refused before it is allocated (a RangeError, as for any too-long string).
+    /// </summary>
+    private static Prepared<Script> PrepareStringGuard(int maxLength) => Engine.PrepareScript(string.Create(CultureInfo.InvariantCulture, $$"""
+        (function () {
+          var max = {{maxLength}}, proto = String.prototype, repeat = proto.repeat, padStart = proto.padStart, padEnd = proto.padEnd;
+          function guard(length) {
+            if (length > max) throw new RangeError('Invalid string length: the result would be longer than ' + max + ' characters.');
+          }
+          function define(name, fn) { Object.defineProperty(proto, name, { value: fn, writable: true, configurable: true, enumerable: false }); }
+          define('repeat', function (count) { guard(String(this).length * Number(count)); return repeat.call(this, count); });
+          define('padStart', function (length, fill) { guard(Number(length)); return padStart.call(this, length, fill); });
+          define('padEnd', function (length, fill) { guard(Number(length)); return padEnd.call(this, length, fill); });
+        })();
+        """));
 
     private static void Bind(Engine engine, ExpressionScope scope)
     {
@@ -93,7 +124,7 @@ public sealed class JavaScriptEvaluator(ScriptLimits limits)
 
     private static string Describe(Exception ex) => ex switch
     {
-        TimeoutException => "The script ran longer than its time limit and was stopped.",
+        TimeoutException or RegexMatchTimeoutException => "The script ran longer than its time limit and was stopped.",
         MemoryLimitExceededException => "The script used more memory than its limit and was stopped.",
         RecursionDepthOverflowException => "The script recursed deeper than its limit and was stopped.",
         StatementsCountOverflowException => "The script ran more statements than its limit and was stopped.",

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using CareFlow.Workflows.Activities;
 using CareFlow.Workflows.Definitions;
@@ -14,6 +15,14 @@ internal sealed partial class WorkflowExecution
         {
             CancellationToken.ThrowIfCancellationRequested();
             _queue.RemoveFirst();
+            if (ExceededBudget() is { } exceeded)
+            {
+                // The activity that would have run next is the faulted one, so a retry continues from it.
+                Fault(Graph.Flowchart.Find(first.Value.ActivityId)!, NewId(), first.Value.ViaBackward, exceeded);
+                return;
+            }
+
+            _executions++;
             await ExecuteAsync(first.Value);
         }
 
@@ -125,6 +134,37 @@ internal sealed partial class WorkflowExecution
         State.ScheduledActivities.AddRange(_queue.Select(w => new ScheduledWork(w.ActivityId, w.ViaBackward)));
         _queue.Clear();
         State.SetStatus(WorkflowSubStatus.Faulted);
+    }
+
+    private WorkflowBudgetExceededException? ExceededBudget()
+    {
+        var budget = Runtime.Budget;
+        if (_executions >= budget.MaxActivityExecutions)
+            return new WorkflowBudgetExceededException(string.Create(CultureInfo.InvariantCulture, $"Activity execution budget of {budget.MaxActivityExecutions} per burst exceeded."));
+        if (Time.GetElapsedTime(_startedAt) > budget.MaxBurstDuration)
+            return new WorkflowBudgetExceededException(string.Create(CultureInfo.InvariantCulture, $"Wall-time budget of {budget.MaxBurstDuration.TotalSeconds:0.###} s per burst exceeded."));
+        return null;
+    }
+
+    /// <summary>
+    /// The state grew past its budget in a way no variable write caught (a large workflow input, activity inputs kept by a
+    /// waiting activity, a large output): the instance faults, and its input, variable values and output are dropped so
+    /// that what is stored stays small.
+    /// </summary>
+    private void FaultOversizedState(long size)
+    {
+        var message = string.Create(CultureInfo.InvariantCulture, $"State size budget of {StateSize.MaxBytes} bytes exceeded: the state came to {size} bytes; its input, variable values and output were dropped.");
+        var root = new ActivityNode(Definition.Root.Id, "Elsa.Flowchart", null, [], "$.root") { NodeId = $"Workflow1:{Definition.Root.Id}" };
+        FinishWorkflow(WorkflowSubStatus.Faulted);
+        foreach (var id in State.Variables.Keys.ToList()) State.Variables[id] = null;
+        State.Output.Clear();
+        State.Input.Clear();
+        Journal(root, null, "Faulted", message, new JsonObject { ["exception"] = nameof(WorkflowBudgetExceededException) });
+        State.Incidents.Add(new Incident
+        {
+            ActivityId = root.Id, ActivityNodeId = root.NodeId, ActivityType = root.Type, Message = message,
+            Exception = new IncidentError(nameof(WorkflowBudgetExceededException), message, null), Timestamp = Time.GetUtcNow(),
+        });
     }
 
     /// <summary>Re-queues the faulted activities and the work left behind by the fault.</summary>

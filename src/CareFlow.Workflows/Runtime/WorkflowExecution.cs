@@ -19,8 +19,15 @@ internal sealed partial class WorkflowExecution
         State = state;
         Graph = graph;
         CancellationToken = cancellationToken;
-        Scope = new ExpressionScope(state, [.. definition.AllVariables]);
+        StateSize = new StateSizeGuard(state, runtime.Budget.MaxStateBytes);
+        Scope = new ExpressionScope(state, [.. definition.AllVariables]) { BeforeWrite = StateSize.BeforeVariableWrite };
+        _startedAt = runtime.Time.GetTimestamp();
     }
+
+    private readonly long _startedAt;
+    private int _executions;
+
+    public StateSizeGuard StateSize { get; }
 
     public WorkflowRuntimeServices Runtime { get; }
 
@@ -41,8 +48,6 @@ internal sealed partial class WorkflowExecution
     public IServiceProvider Services => Runtime.Services;
 
     public TimeProvider Time => Runtime.Time;
-
-    public TextWriter Output => Runtime.Output;
 
     public ExpressionEvaluator Evaluator => Runtime.Evaluator;
 
@@ -86,6 +91,7 @@ internal sealed partial class WorkflowExecution
     public BurstResult ToResult()
     {
         State.UpdatedAt = Time.GetUtcNow();
+        if (StateSizeGuard.Measure(State) is var size && size > StateSize.MaxBytes) FaultOversizedState(size);
         return new BurstResult(State, [.. _journal], [.. _added], [.. _removed], [.. Events]);
     }
 }

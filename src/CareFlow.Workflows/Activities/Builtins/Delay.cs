@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace CareFlow.Workflows.Activities.Builtins;
 
 /// <summary>Waits for a time span.</summary>
-[Activity("Elsa", Category = "Scheduling", DisplayName = "Delay", Description = "Waits for a time span.")]
+[Activity("Elsa", Waits = true, Category = "Scheduling", DisplayName = "Delay", Description = "Waits for a time span.")]
 public sealed class Delay : Activity
 {
     /// <summary>How long to wait (.NET TimeSpan text, e.g. <c>00:05:00</c> or <c>2.00:00:00</c>).</summary>

@@ -4,7 +4,7 @@ using CareFlow.Workflows.Runtime;
 namespace CareFlow.Workflows.Activities.Builtins;
 
 /// <summary>Waits for an event with exactly this name; its payload becomes <see cref="Result"/>.</summary>
-[Activity("Elsa", Category = "Primitives", DisplayName = "Event", Kind = ActivityKind.Trigger, Description = "Waits for a named event.")]
+[Activity("Elsa", Waits = true, Category = "Primitives", DisplayName = "Event", Kind = ActivityKind.Trigger, Description = "Waits for a named event.")]
 public sealed class Event : Activity
 {
     /// <summary>The key under which an event's payload arrives in the workflow input.</summary>

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace CareFlow.Workflows.Activities.Builtins;
 
 /// <summary>Follows every named branch at once (interleaved, not parallel).</summary>
-[Activity("Elsa", Category = "Branching", DisplayName = "Fork (flow)", HasNamedOutcomesOnly = true, Description = "Splits the flow into branches.")]
+[Activity("Elsa", Category = "Branching", DisplayName = "Fork (flow)", HasNamedOutcomesOnly = true, FollowsEveryPort = true, Description = "Splits the flow into branches.")]
 public sealed class FlowFork : Activity
 {
     /// <summary>The branch names, which become ports.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace CareFlow.Workflows.Activities.Builtins;
 
 /// <summary>Waits until a moment (completes at once when it is past, or when it is the trigger).</summary>
-[Activity("Elsa", Category = "Scheduling", DisplayName = "Start At", Kind = ActivityKind.Trigger, Description = "Waits until a date and time.")]
+[Activity("Elsa", Waits = true, Category = "Scheduling", DisplayName = "Start At", Kind = ActivityKind.Trigger, Description = "Waits until a date and time.")]
 public sealed class StartAt : Activity
 {
     /// <summary>The moment, ISO-8601.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace CareFlow.Workflows.Activities.Builtins;
 
 /// <summary>Waits for an interval (completes at once when it is the trigger).</summary>
-[Activity("Elsa", Category = "Scheduling", DisplayName = "Timer", Kind = ActivityKind.Trigger, Description = "Waits for an interval.")]
+[Activity("Elsa", Waits = true, Category = "Scheduling", DisplayName = "Timer", Kind = ActivityKind.Trigger, Description = "Waits for an interval.")]
 public sealed class Timer : Activity
 {
     /// <summary>The interval.</summary>

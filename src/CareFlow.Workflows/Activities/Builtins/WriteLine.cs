@@ -1,6 +1,6 @@
 namespace CareFlow.Workflows.Activities.Builtins;
 
-/// <summary>Writes a line of text to the console.</summary>
+/// <summary>Writes a line of text to the host's line writer (CareFlow logs it, rate-limited; see <see cref="Runtime.LoggingWorkflowLineWriter"/>).</summary>
 [Activity("Elsa", Category = "Console", DisplayName = "Write Line", Description = "Writes a line of text to the console.")]
 public sealed class WriteLine : Activity
 {
@@ -9,9 +9,9 @@ public sealed class WriteLine : Activity
     public string? Text { get; set; }
 
     /// <inheritdoc />
-    public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        await context.Output.WriteLineAsync(Text);
-        return ActivityResult.Done;
+        context.WriteLine(Text);
+        return ValueTask.FromResult(ActivityResult.Done);
     }
 }
