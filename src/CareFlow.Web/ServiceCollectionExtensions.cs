@@ -18,6 +18,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<Core.Care.Rights.RightsSummaryOptions>().BindConfiguration(Core.Care.Rights.RightsSummaryOptions.SectionName);
         services.AddOpenApi();
         services.AddScoped<Endpoints.WorkflowDefinitionServiceAccessor>();
+        Endpoints.EventTriggerLimitsExtensions.AddEventTriggerLimits(services);
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
