@@ -89,7 +89,8 @@ public sealed partial class AuthorizationWalkTests(CareAppFixture app) : IAsyncL
             var idInPath = endpoint.RoutePattern.Parameters.Count > 0 && !raw.StartsWith("/elsa/api/workflow-definitions/{definitionId}", StringComparison.Ordinal);
             foreach (var (method, handler) in await RequestsForAsync(endpoint))
             {
-                var target = $"{path}?{PlantedQuery()}{(handler is null ? "" : "&handler=" + Uri.EscapeDataString(handler))}";
+                var query = PlantedQuery();
+                var target = $"{path}?{query}{(handler is null ? "" : "&handler=" + Uri.EscapeDataString(handler))}";
                 using var request = new HttpRequestMessage(new HttpMethod(method), target);
                 request.Headers.Accept.ParseAdd("text/html,application/json");
                 var api = raw.StartsWith("/api/", StringComparison.Ordinal) || raw.StartsWith("/elsa/api/", StringComparison.Ordinal);
@@ -101,7 +102,9 @@ public sealed partial class AuthorizationWalkTests(CareAppFixture app) : IAsyncL
                 }
                 var rowsBefore = method == "GET" ? await CaseloadRig.AllRowsAsync(app) : null;
                 using var response = await b.SendAsync(request, Cancel);
-                var body = await response.Content.ReadAsStringAsync(Cancel);
+                // A page may echo the caller's own query (a filter link): that is not A's data reaching B.
+                var body = (await response.Content.ReadAsStringAsync(Cancel)).Replace(query, "", StringComparison.Ordinal)
+                    .Replace(WebUtility.HtmlEncode(query), "", StringComparison.Ordinal);
                 var label = $"{method} {raw}{(handler is null ? "" : "?handler=" + handler)}";
                 walked.Add($"{label} -> {(int)response.StatusCode}");
                 if ((int)response.StatusCode >= 500)
@@ -122,7 +125,7 @@ public sealed partial class AuthorizationWalkTests(CareAppFixture app) : IAsyncL
         Assert.True(failures.Count == 0, string.Join("\n", failures) + "\n\nWalked:\n" + string.Join("\n", walked));
         // The walk covered the care API, the workflow runtime (runs, instances, events) and the pages at least.
         Assert.Contains(walked, w => w.StartsWith("GET /api/cases/{id:guid}", StringComparison.Ordinal));
-        Assert.Contains(walked, w => w.StartsWith("GET /api/tasks ", StringComparison.Ordinal));
+        Assert.Contains(walked, w => w.StartsWith("GET /api/tasks", StringComparison.Ordinal));
         Assert.Contains(walked, w => w.StartsWith("POST /api/clients/intake ", StringComparison.Ordinal));
         Assert.Contains(walked, w => w.StartsWith("POST /api/consents/{id:guid}/revoke", StringComparison.Ordinal));
         Assert.Contains(walked, w => w.StartsWith("POST /elsa/api/workflow-definitions/{definitionId}/execute", StringComparison.Ordinal));
