@@ -22,7 +22,7 @@ public sealed partial class EfWorkflowRuntime
         {
             Id = Guid.CreateVersion7().ToString("N"), EventName = stimulus.EventName, Hash = BookmarkHash.ForEvent(stimulus.EventName),
             CorrelationId = stimulus.CorrelationId, WorkflowInstanceId = stimulus.WorkflowInstanceId,
-            Input = stimulus.Input?.ToJsonString(), CreatedAt = time.GetUtcNow(), ExpiresAt = time.GetUtcNow() + options.EventQueueRetention,
+            Input = stimulus.Input?.ToJsonString(), Source = stimulus.Source, CreatedAt = time.GetUtcNow(), ExpiresAt = time.GetUtcNow() + options.EventQueueRetention,
         };
         db.Set<PendingEventRecord>().Add(pending);
         await db.SaveChangesAsync(cancellationToken);
@@ -51,20 +51,29 @@ public sealed partial class EfWorkflowRuntime
         return started;
     }
 
-    /// <summary>Retries every pending event that has not expired, and drops expired ones.</summary>
+    /// <summary>Pending events are read this many at a time (ordered by id), never all into memory.</summary>
+    internal const int PendingEventPageSize = 100;
+
+    /// <summary>Drops expired pending events, then retries every other one, a page at a time.</summary>
     public async Task<int> DeliverPendingEventsAsync(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        var all = await db.Set<PendingEventRecord>().AsNoTracking().ToListAsync(cancellationToken);
-        var expired = all.Where(e => e.ExpiresAt <= now).Select(e => e.Id).ToList();
-        if (expired.Count > 0) await db.Set<PendingEventRecord>().Where(e => expired.Contains(e.Id)).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<PendingEventRecord>().Where(e => e.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
         var delivered = 0;
-        foreach (var pending in all.Where(e => e.ExpiresAt > now))
+        string? after = null;
+        while (true)
         {
-            delivered += await DeliverPendingAsync(pending, cancellationToken);
-        }
+            var query = db.Set<PendingEventRecord>().AsNoTracking().Where(e => e.ExpiresAt > now);
+            if (after is not null) query = query.Where(e => e.Id.CompareTo(after) > 0);
+            var page = await query.OrderBy(e => e.Id).Take(PendingEventPageSize).ToListAsync(cancellationToken);
+            foreach (var pending in page)
+            {
+                delivered += await DeliverPendingAsync(pending, cancellationToken);
+            }
 
-        return delivered;
+            if (page.Count < PendingEventPageSize) return delivered;
+            after = page[^1].Id;
+        }
     }
 
     private async Task<int> DeliverPendingAsync(PendingEventRecord pending, CancellationToken cancellationToken)
@@ -117,13 +126,26 @@ public sealed partial class EfWorkflowRuntime
         {
             // Expired events are never delivered, whether or not the sweep has deleted them yet.
             var now = time.GetUtcNow();
-            var matching = await db.Set<PendingEventRecord>().AsNoTracking()
+            var matching = db.Set<PendingEventRecord>().AsNoTracking()
                 .Where(e => e.Hash == bookmark.Hash && e.ExpiresAt > now && (e.CorrelationId == null || e.CorrelationId == bookmark.CorrelationId)
-                            && (e.WorkflowInstanceId == null || e.WorkflowInstanceId == result.State.Id))
-                .OrderBy(e => e.Id).ToListAsync(cancellationToken);
-            foreach (var pending in matching)
+                            && (e.WorkflowInstanceId == null || e.WorkflowInstanceId == result.State.Id));
+            string? after = null;
+            var delivered = false;
+            while (!delivered)
             {
-                if (await DeliverPendingAsync(pending, cancellationToken) > 0) break;
+                var query = after is null ? matching : matching.Where(e => e.Id.CompareTo(after) > 0);
+                var page = await query.OrderBy(e => e.Id).Take(PendingEventPageSize).ToListAsync(cancellationToken);
+                foreach (var pending in page)
+                {
+                    if (await DeliverPendingAsync(pending, cancellationToken) > 0)
+                    {
+                        delivered = true;
+                        break;
+                    }
+                }
+
+                if (page.Count < PendingEventPageSize) break;
+                after = page[^1].Id;
             }
         }
     }

@@ -15,6 +15,9 @@ public sealed class PendingEventRecord
 
     public string? Input { get; set; }
 
+    /// <summary>Who sent the event (an API caller); null for events published by workflows.</summary>
+    public string? Source { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset ExpiresAt { get; set; }

@@ -59,5 +59,7 @@ internal sealed class PendingEventRecordConfiguration : IEntityTypeConfiguration
         builder.HasKey(e => e.Id);
         builder.HasIndex(e => e.Hash);
         builder.HasIndex(e => e.ExpiresAt);
+        builder.Property(e => e.Source).HasMaxLength(256);
+        builder.HasIndex(e => e.Source);
     }
 }

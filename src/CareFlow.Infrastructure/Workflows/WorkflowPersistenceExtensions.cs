@@ -20,6 +20,7 @@ public static class WorkflowPersistenceExtensions
         services.AddScoped<ResumeWorkflowJob>();
         services.AddScoped<DispatchWorkflowJob>();
         services.AddScoped<WorkflowInstanceQueries>();
+        services.AddScoped<PendingEventQueries>();
         services.AddHostedService<WorkflowRecoveryService>();
         return services;
     }

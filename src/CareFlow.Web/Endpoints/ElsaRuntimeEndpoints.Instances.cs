@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using CareFlow.Core.Care;
+using CareFlow.Core.Care.Access;
 using CareFlow.Core.Workflows;
+using CareFlow.Web.Endpoints.Care;
 using CareFlow.Infrastructure.Workflows;
 using CareFlow.Workflows.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,8 +20,11 @@ public static partial class ElsaRuntimeEndpoints
             ? TypedResults.Json(InstanceJson.Full(r, WorkflowStateSerializer.Deserialize(r.State)), InstanceJson.Options)
             : NotFound(id);
 
-    private static async Task<IResult> DeleteInstanceAsync(string id, WorkflowInstanceQueries queries, CancellationToken cancellationToken) =>
-        await queries.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : NotFound(id);
+    private static async Task<IResult> DeleteInstanceAsync(string id, HttpContext http, ICareData data, WorkflowInstanceQueries queries, CancellationToken cancellationToken)
+    {
+        if (await queries.FindAsync(id, cancellationToken) is not { } record || !await MayChangeAsync(http, data, record, cancellationToken)) return NotFound(id);
+        return await queries.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : NotFound(id);
+    }
 
     private static async Task<IResult> GetExecutionStateAsync(string id, WorkflowInstanceQueries queries, CancellationToken cancellationToken) =>
         await queries.FindAsync(id, cancellationToken) is { } r ? TypedResults.Ok(new { status = r.Status, subStatus = r.SubStatus, updatedAt = r.UpdatedAt }) : NotFound(id);
@@ -71,34 +77,17 @@ public static partial class ElsaRuntimeEndpoints
         return TypedResults.Json(new { items = items.Select(InstanceJson.Summary), totalCount = total }, InstanceJson.Options);
     }
 
-    private static async Task<IResult> TriggerEventAsync(string eventName, HttpRequest request, IWorkflowRuntime runtime, CancellationToken cancellationToken)
+    /// <summary>200 when cancelled (or already finished), 404 for an unknown instance or one the caller may not change.</summary>
+    private static async Task<IResult> CancelAsync(string id, HttpContext http, ICareData data, WorkflowInstanceQueries queries, IWorkflowRuntime runtime, CancellationToken cancellationToken)
     {
-        var (body, problem) = await JsonBody.ReadAsync(request, cancellationToken);
-        if (problem is not null) return problem;
-        if (!JsonBody.TryString(body, "correlationId", out var correlationId, out problem)
-            || !JsonBody.TryString(body, "workflowInstanceId", out var instanceId, out problem)
-            || !JsonBody.TryString(body, "workflowExecutionMode", out var mode, out problem)
-            || !JsonBody.TryObject(body, "input", out var input, out problem)) return problem!;
-        if (mode is not null and not "Synchronous" and not "Asynchronous")
-            return JsonBody.Invalid("$.workflowExecutionMode", "workflowExecutionMode must be Synchronous or Asynchronous.");
-        if (body["activityInstanceId"] is not null)
-            return JsonBody.Invalid("$.activityInstanceId", "Event bookmarks are not matched by activity instance id; leave it out.");
-
-        // Both modes run the resume before answering: the caller learns nothing is lost, and nothing runs twice.
-        await runtime.TriggerEventAsync(new EventStimulus(eventName, correlationId, instanceId, input), cancellationToken);
-        return TypedResults.Ok();
+        if (await queries.FindAsync(id, cancellationToken) is not { } record || !await MayChangeAsync(http, data, record, cancellationToken)) return NotFound(id);
+        return await runtime.CancelAsync(id, cancellationToken) ? TypedResults.Ok() : NotFound(id);
     }
 
-    private static async Task<IResult> CancelAsync(string id, IWorkflowRuntime runtime, CancellationToken cancellationToken)
+    private static async Task<IResult> RetryAsync(string id, HttpContext http, ICareData data, WorkflowInstanceQueries queries, IWorkflowRuntime runtime, CancellationToken cancellationToken)
     {
-        await runtime.CancelAsync(id, cancellationToken);
-        return TypedResults.Ok();
-    }
-
-    private static async Task<IResult> RetryAsync(string id, IWorkflowRuntime runtime, CancellationToken cancellationToken)
-    {
-        var state = await runtime.FindAsync(id, cancellationToken);
-        if (state is null) return NotFound(id);
+        if (await queries.FindAsync(id, cancellationToken) is not { } record || !await MayChangeAsync(http, data, record, cancellationToken)) return NotFound(id);
+        var state = WorkflowStateSerializer.Deserialize(record.State);
         if (state.SubStatus != WorkflowSubStatus.Faulted)
             return TypedResults.Problem("Only a faulted instance can be retried.", statusCode: StatusCodes.Status409Conflict);
         var retried = await runtime.RetryAsync(id, cancellationToken);
@@ -158,6 +147,21 @@ public static partial class ElsaRuntimeEndpoints
         if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return false;
         value = n;
         return true;
+    }
+
+    /// <summary>
+    /// Whether the caller may change (cancel, retry, delete, resume) this instance, decided from what is stored with it:
+    /// its correlation id, input and variables, by the same rule as starting it (<see cref="WorkflowRunScope"/>).
+    /// Supervisors, admins and API keys may change every instance; a designer only those on no case or on their caseload.
+    /// </summary>
+    private static async Task<bool> MayChangeAsync(HttpContext http, ICareData data, WorkflowInstanceRecord record, CancellationToken cancellationToken)
+    {
+        var caseload = Caseload.Of(http.User);
+        if (caseload.SeesAll) return true;
+        var state = WorkflowStateSerializer.Deserialize(record.State);
+        var variables = new JsonObject(state.Variables.Select(v => KeyValuePair.Create(v.Key, v.Value?.DeepClone())));
+        var decision = await WorkflowRunScope.DecideAsync(data, caseload.Reach, state.Input, variables, record.CorrelationId, cancellationToken);
+        return decision.Status == RunScopeStatus.Allowed;
     }
 
     private static ProblemHttpResult NotFound(string id) =>

@@ -17,6 +17,13 @@ public static class CareFlowPolicies
     /// <summary>Changing workflow definitions: an API-key caller or a signed-in user in role <c>designer</c>.</summary>
     public const string Designer = "CareFlow.Designer";
 
+    /// <summary>
+    /// Starting workflows through <c>/elsa/api</c> (execute, dispatch: the designer's Run button and automation): an
+    /// API-key caller or a signed-in designer. Coordinators start stage workflows only through the care API. What a
+    /// permitted run may touch is decided per request from the ids it carries (<c>WorkflowRunScope</c>).
+    /// </summary>
+    public const string RunWorkflows = "CareFlow.RunWorkflows";
+
     /// <summary>A signed-in user (cookie); the designer pages use it.</summary>
     public const string SignedIn = "CareFlow.SignedIn";
 
@@ -40,6 +47,10 @@ public static class CareFlowPolicies
             .AddAuthenticationSchemes(CareFlowAuthenticationSchemes.Cookie, CareFlowAuthenticationSchemes.ApiKey)
             .RequireAuthenticatedUser());
         options.AddPolicy(Designer, policy => policy
+            .AddAuthenticationSchemes(CareFlowAuthenticationSchemes.Cookie, CareFlowAuthenticationSchemes.ApiKey)
+            .RequireAuthenticatedUser()
+            .RequireAssertion(context => CanDesign(context.User)));
+        options.AddPolicy(RunWorkflows, policy => policy
             .AddAuthenticationSchemes(CareFlowAuthenticationSchemes.Cookie, CareFlowAuthenticationSchemes.ApiKey)
             .RequireAuthenticatedUser()
             .RequireAssertion(context => CanDesign(context.User)));

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CareFlow.Core.Care.Cases;
-using CareFlow.Core.Care.Clients;
 using CareFlow.Core.Care.Plans;
 using CareFlow.Core.Care.Tasks;
 using CareFlow.Core.Outbox;
@@ -22,11 +22,15 @@ using Npgsql;
 namespace CareFlow.IntegrationTests.Security;
 
 /// <summary>
-/// Object-level authorization on every route that takes an id: coordinator A owns a case (client, consent, referral,
-/// task, check-in, workflow instance); coordinator B, signed in through the real form, requests every id-taking route
-/// of the running app (found in its EndpointDataSource, so routes added later are walked too) with A's ids and must
-/// get 403 or 404, and A's rows must be byte-for-byte unchanged afterwards. A route with a parameter the walk cannot
-/// resolve and that is not on <see cref="AllowList"/> fails the test by name.
+/// Object-level authorization by what a request touches: coordinator A owns a case (client, consent, referral, task,
+/// check-in, workflow instance); coordinator B, signed in through the real form, requests every route of the running
+/// app (found in its EndpointDataSource, so routes added later are walked too), every method and page handler, with
+/// A's ids in the route, in the query string and in the body (JSON for the APIs, form fields for pages: every name
+/// that can carry a case, client, referral, task, consent, check-in or instance id, also inside a workflow run's
+/// <c>input</c> and <c>variables</c> and as its <c>correlationId</c>). A route with A's id in its path must answer 403,
+/// 404 or 400; any other answer must not contain A's ids or client; no answer may be a 5xx; no GET may change a row;
+/// and afterwards every row that mentions A's records is byte-for-byte unchanged and no new one points at them. A
+/// route with a parameter the walk cannot resolve and that is not on <see cref="AllowList"/> fails the test by name.
 /// </summary>
 [Collection("care")]
 public sealed partial class AuthorizationWalkTests(CareAppFixture app) : IAsyncLifetime
@@ -39,7 +43,8 @@ public sealed partial class AuthorizationWalkTests(CareAppFixture app) : IAsyncL
     private static readonly (Regex Pattern, string Reason)[] AllowList =
     [
         (new("^/r/\\{token\\}"), "Provider links: the token itself is the credential, scoped to one referral (ProviderLinkPageTests)."),
-        (new("\\{definitionId"), "Workflow definitions are not client data: reads are open to signed-in users, writes need the designer policy (StudioApiTests)."),
+        (new("\\{definitionId[^}]*\\}(?!/(execute|dispatch)$)"), "Workflow definitions are not client data: reads are open to signed-in users, writes need the designer policy (StudioApiTests). Running one (execute, dispatch) is walked."),
+        (new("^/account/sign-(in|out)$"), "Signing in and out: the walker's own session (SignInTests, SessionTests); no client data."),
         (new("^/elsa/api/workflow-definition-versions/\\{id\\}"), "A workflow definition version, not client data; designer policy (StudioApiTests)."),
         (new("^/elsa/api/workflow-definitions/by-id/\\{id\\}"), "A workflow definition version, not client data; readable by signed-in users (StudioApiTests)."),
         (new("^/openapi/\\{documentName\\}"), "The OpenAPI description of the API, not client data."),
@@ -57,7 +62,7 @@ public sealed partial class AuthorizationWalkTests(CareAppFixture app) : IAsyncL
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task CoordinatorB_GetsForbiddenOrNotFound_OnEveryIdRoute_WithCoordinatorAsIds_AndChangesNothing()
+    public async Task CoordinatorB_WithCoordinatorAsIds_InRoutesQueriesAndBodies_ReachesNothingOfA_AndGetsChangeNothing()
     {
         await CreateUsersAsync();
         await SeedCaseOfAAsync();
@@ -67,7 +72,6 @@ public sealed partial class AuthorizationWalkTests(CareAppFixture app) : IAsyncL
         using var b = await SignInAsync(CoordinatorB);
         var antiforgery = Token(await b.GetStringAsync(SignInEndpoints.SignInPath, Cancel));
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.Parameters.Count > 0)
             .OrderBy(e => e.RoutePattern.RawText, StringComparer.Ordinal).ToList();
         var failures = new List<string>();
         var walked = new List<string>();
@@ -82,40 +86,114 @@ public sealed partial class AuthorizationWalkTests(CareAppFixture app) : IAsyncL
                 failures.Add($"{raw}: cannot resolve parameter '{unresolved}'; give it a conventional name (common.md) or add it to AllowList with a reason.");
                 continue;
             }
+            var idInPath = endpoint.RoutePattern.Parameters.Count > 0 && !raw.StartsWith("/elsa/api/workflow-definitions/{definitionId}", StringComparison.Ordinal);
             foreach (var (method, handler) in await RequestsForAsync(endpoint))
             {
-                var target = handler is null ? path : $"{path}?handler={Uri.EscapeDataString(handler)}";
+                var query = PlantedQuery();
+                var target = $"{path}?{query}{(handler is null ? "" : "&handler=" + Uri.EscapeDataString(handler))}";
                 using var request = new HttpRequestMessage(new HttpMethod(method), target);
                 request.Headers.Accept.ParseAdd("text/html,application/json");
+                var api = raw.StartsWith("/api/", StringComparison.Ordinal) || raw.StartsWith("/elsa/api/", StringComparison.Ordinal);
                 if (method != "GET")
                 {
-                    request.Content = raw.StartsWith("/api/", StringComparison.Ordinal) || raw.StartsWith("/elsa/api/", StringComparison.Ordinal)
-                        ? new StringContent("{}", Encoding.UTF8, "application/json")
-                        : new FormUrlEncodedContent([new("__RequestVerificationToken", antiforgery)]);
+                    request.Content = api
+                        ? new StringContent(PlantedJson().ToJsonString(), Encoding.UTF8, "application/json")
+                        : new FormUrlEncodedContent([new("__RequestVerificationToken", antiforgery), .. PlantedFields()]);
                 }
+                var rowsBefore = method == "GET" ? await CaseloadRig.AllRowsAsync(app) : null;
                 using var response = await b.SendAsync(request, Cancel);
-                walked.Add($"{method} {raw}{(handler is null ? "" : "?handler=" + handler)} -> {(int)response.StatusCode}");
-                if (response.StatusCode is not (HttpStatusCode.Forbidden or HttpStatusCode.NotFound))
-                    failures.Add($"{method} {target} ({raw}) answered {(int)response.StatusCode} to coordinator B; expected 403 or 404.");
+                // A page may echo the caller's own query (a filter link): that is not A's data reaching B.
+                var body = (await response.Content.ReadAsStringAsync(Cancel)).Replace(query, "", StringComparison.Ordinal)
+                    .Replace(WebUtility.HtmlEncode(query), "", StringComparison.Ordinal);
+                var label = $"{method} {raw}{(handler is null ? "" : "?handler=" + handler)}";
+                walked.Add($"{label} -> {(int)response.StatusCode}");
+                if ((int)response.StatusCode >= 500)
+                    failures.Add($"{label} answered {(int)response.StatusCode} to coordinator B.");
+                else if (idInPath && response.StatusCode is not (HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.BadRequest))
+                    failures.Add($"{label} ({target}) answered {(int)response.StatusCode} to coordinator B with A's id in the path; expected 403, 404 or 400.");
+                else if ((int)response.StatusCode < 400 && RevealsA(body) is { } revealed)
+                    failures.Add($"{label} answered {(int)response.StatusCode} with A's {revealed} in the body.");
+                if (rowsBefore is not null && rowsBefore != await CaseloadRig.AllRowsAsync(app))
+                    failures.Add($"{label} changed rows: a GET must change nothing.");
             }
         }
 
+        await app.HandOverAsync(); // a run B managed to queue would start here
+        var after = await SnapshotAsync();
+        if (after != before)
+            failures.Add("Rows that mention A's records changed or appeared:\n--- before\n" + before + "--- after\n" + after);
         Assert.True(failures.Count == 0, string.Join("\n", failures) + "\n\nWalked:\n" + string.Join("\n", walked));
-        // The walk covered the care API, the workflow-instance API and the designer's instance view at least.
+        // The walk covered the care API, the workflow runtime (runs, instances, events) and the pages at least.
         Assert.Contains(walked, w => w.StartsWith("GET /api/cases/{id:guid}", StringComparison.Ordinal));
+        Assert.Contains(walked, w => w.StartsWith("GET /api/tasks", StringComparison.Ordinal));
+        Assert.Contains(walked, w => w.StartsWith("POST /api/clients/intake ", StringComparison.Ordinal));
         Assert.Contains(walked, w => w.StartsWith("POST /api/consents/{id:guid}/revoke", StringComparison.Ordinal));
+        Assert.Contains(walked, w => w.StartsWith("POST /elsa/api/workflow-definitions/{definitionId}/execute", StringComparison.Ordinal));
+        Assert.Contains(walked, w => w.StartsWith("POST /elsa/api/workflow-definitions/{definitionId}/dispatch", StringComparison.Ordinal));
         Assert.Contains(walked, w => w.StartsWith("GET /elsa/api/workflow-instances/{id}", StringComparison.Ordinal));
+        Assert.Contains(walked, w => w.StartsWith("POST /elsa/api/workflow-instances ", StringComparison.Ordinal));
+        Assert.Contains(walked, w => w.StartsWith("POST /elsa/api/events/{eventName}/trigger", StringComparison.Ordinal));
         Assert.Contains(walked, w => w.StartsWith("GET /designer/workflows/instances/{instanceId}/view", StringComparison.Ordinal));
-        // The coordinator app's pages are walked too (every handler of every page with an id in its route).
+        // The coordinator app's pages are walked too (every handler of every page).
         Assert.Contains(walked, w => w.StartsWith("GET /cases/{caseId", StringComparison.Ordinal));
         Assert.Contains(walked, w => w.StartsWith("POST /cases/{caseId", StringComparison.Ordinal) && w.Contains("/consents", StringComparison.Ordinal));
         Assert.Contains(walked, w => w.StartsWith("GET /cases/{caseId", StringComparison.Ordinal) && w.Contains("/rights", StringComparison.Ordinal));
         Assert.Contains(walked, w => w.StartsWith("GET /instances/{instanceId", StringComparison.Ordinal));
-        Assert.Equal(before, await SnapshotAsync());
+        Assert.Contains(walked, w => w.StartsWith("POST /tasks", StringComparison.Ordinal));
 
         // The walk itself is in the audit log as denials by B.
         var denials = await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Actor == CoordinatorB && e.Action == "denied", Cancel));
-        Assert.True(denials >= walked.Count / 2, $"Expected the walk's denials in the audit log; found {denials} for {walked.Count} requests.");
+        Assert.True(denials >= walked.Count(w => w.Contains('{', StringComparison.Ordinal)) / 2, $"Expected the walk's denials in the audit log; found {denials} for {walked.Count} requests.");
+    }
+
+    /// <summary>Names under which an id can arrive, with the kind of A's record planted there.</summary>
+    private static readonly (string Name, string Key)[] IdNames =
+    [
+        ("caseId", "caseId"), ("clientId", "clientId"), ("referralId", "referralId"), ("taskId", "taskId"), ("consentId", "consentId"),
+        ("checkInId", "checkInId"), ("instanceId", "instanceId"), ("workflowInstanceId", "instanceId"), ("correlationId", "caseId"),
+        ("id", "caseId"), ("possibleDuplicateOfId", "clientId"), ("intakeId", "caseId"),
+    ];
+
+    private string PlantedQuery()
+    {
+        var pairs = IdNames.Select(n => $"{n.Name}={Uri.EscapeDataString(_ids[n.Key])}").ToList();
+        pairs.Add("input=" + Uri.EscapeDataString(PlantedIds().ToJsonString()));
+        pairs.Add("variables=" + Uri.EscapeDataString(new JsonObject { ["CaseId"] = _ids["caseId"], ["ReferralId"] = _ids["referralId"] }.ToJsonString()));
+        return string.Join("&", pairs);
+    }
+
+    private IEnumerable<KeyValuePair<string, string>> PlantedFields() =>
+        IdNames.Select(n => new KeyValuePair<string, string>(n.Name, _ids[n.Key]))
+            .Concat(IdNames.Select(n => new KeyValuePair<string, string>("Input." + char.ToUpperInvariant(n.Name[0]) + n.Name[1..], _ids[n.Key])));
+
+    private JsonObject PlantedIds()
+    {
+        var ids = new JsonObject();
+        foreach (var (name, key) in IdNames) ids[name] = _ids[key];
+        return ids;
+    }
+
+    /// <summary>Every id name at the top level, and again in a run's input, its variables and a task's result.</summary>
+    private JsonObject PlantedJson()
+    {
+        var body = PlantedIds();
+        body["input"] = PlantedIds();
+        body["result"] = PlantedIds();
+        body["variables"] = new JsonObject { ["CaseId"] = _ids["caseId"], ["ClientId"] = _ids["clientId"], ["ReferralId"] = _ids["referralId"] };
+        body["filter"] = new JsonObject { ["correlationId"] = _ids["caseId"] };
+        return body;
+    }
+
+    /// <summary>Which of A's records a response shows, if any.</summary>
+    private string? RevealsA(string body)
+    {
+        foreach (var (key, value) in _ids)
+        {
+            if (key == "outboxId" || !Guid.TryParse(value, out var id)) continue;
+            if (body.Contains(id.ToString("D"), StringComparison.OrdinalIgnoreCase) || body.Contains(id.ToString("N"), StringComparison.OrdinalIgnoreCase))
+                return key;
+        }
+        return body.Contains("Walker", StringComparison.Ordinal) ? "client's name" : null;
     }
 
     [Fact]
@@ -253,8 +331,10 @@ public sealed partial class AuthorizationWalkTests(CareAppFixture app) : IAsyncL
     {
         if (_ids.TryGetValue(name, out var byName))
             return byName;
+        if (string.Equals(name, "definitionId", StringComparison.Ordinal))
+            return "stabilization"; // only execute and dispatch get here (AllowList): the stage workflow that writes to a case
         if (string.Equals(name, "eventName", StringComparison.Ordinal))
-            return "walk-test-event"; // not an id: the workflow-instance policy refuses coordinators before it is read
+            return "walk-test-event"; // not an id; the ids it would reach are planted in the query and body
         if (string.Equals(name, "path", StringComparison.Ordinal) && resource == "hangfire")
             return "jobs/enqueued"; // the dashboard is admin-only: 403 for a coordinator on any of its pages
         if (string.Equals(name, "rest", StringComparison.Ordinal) && resource == "api")
@@ -291,47 +371,9 @@ public sealed partial class AuthorizationWalkTests(CareAppFixture app) : IAsyncL
 
     private static string Token(string html) => WebUtility.HtmlDecode(TokenInput().Match(html).Groups[1].Value);
 
-    /// <summary>
-    /// A digest of every row that belongs to A's case or client (any table with a case_id or client_id column, the case
-    /// and client rows, the workflow instance), so any change by B shows.
-    /// </summary>
-    private async Task<string> SnapshotAsync()
-    {
-        var connectionString = app.Services.GetRequiredService<CareFlow.Infrastructure.Settings.InfrastructureSettings>().PostgresConnectionString!;
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(Cancel);
-        var tables = new List<(string Schema, string Table, string Column)>();
-        await using (var columns = new NpgsqlCommand(
-            "SELECT table_schema, table_name, column_name FROM information_schema.columns WHERE table_schema IN ('careflow','workflows') " +
-            "AND column_name IN ('case_id','client_id','workflow_instance_id','instance_id') ORDER BY 1,2,3", connection))
-        await using (var reader = await columns.ExecuteReaderAsync(Cancel))
-        {
-            while (await reader.ReadAsync(Cancel))
-                tables.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
-        }
-        var (caseTable, clientTable) = await app.WithDbAsync(db => Task.FromResult((db.Model.FindEntityType(typeof(Case))!.GetTableName()!, db.Model.FindEntityType(typeof(Client))!.GetTableName()!)));
-        tables.Add(("careflow", caseTable, "id"));
-        tables.Add(("careflow", clientTable, "id"));
-        var snapshot = new StringBuilder();
-        foreach (var (schema, table, column) in tables)
-        {
-            var key = column switch
-            {
-                "case_id" => _ids["caseId"],
-                "client_id" => _ids["clientId"],
-                "id" when table == caseTable => _ids["caseId"],
-                "id" => _ids["clientId"],
-                _ => _ids["instanceId"],
-            };
-            await using var command = new NpgsqlCommand(
-                $"SELECT count(*), coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM \"{schema}\".\"{table}\" t WHERE t.\"{column}\"::text = @key", connection);
-            command.Parameters.AddWithValue("key", key);
-            await using var reader = await command.ExecuteReaderAsync(Cancel);
-            await reader.ReadAsync(Cancel);
-            snapshot.Append(schema).Append('.').Append(table).Append(": ").Append(reader.GetInt64(0)).Append(' ').AppendLine(reader.GetString(1));
-        }
-        return snapshot.ToString();
-    }
+    /// <summary>A digest of every row that mentions one of A's records, so any change by B, or any new row pointing at them, shows.</summary>
+    private Task<string> SnapshotAsync() =>
+        CaseloadRig.RowsMentioningAsync(app, _ids.Where(i => i.Key != "outboxId").Select(i => i.Value));
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenInput();

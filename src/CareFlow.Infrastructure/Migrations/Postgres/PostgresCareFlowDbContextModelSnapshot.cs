@@ -1596,6 +1596,11 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("input");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("source");
+
                     b.Property<string>("WorkflowInstanceId")
                         .HasColumnType("text")
                         .HasColumnName("workflow_instance_id");
@@ -1605,6 +1610,8 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                     b.HasIndex("ExpiresAt");
 
                     b.HasIndex("Hash");
+
+                    b.HasIndex("Source");
 
                     b.ToTable("pending_events", "workflows");
                 });

@@ -1586,6 +1586,11 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("input");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
                     b.Property<string>("WorkflowInstanceId")
                         .HasColumnType("TEXT")
                         .HasColumnName("workflow_instance_id");
@@ -1595,6 +1600,8 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                     b.HasIndex("ExpiresAt");
 
                     b.HasIndex("Hash");
+
+                    b.HasIndex("Source");
 
                     b.ToTable("pending_events", (string)null);
                 });

@@ -21,6 +21,9 @@ internal sealed record Caseload(string UserId, bool SeesAll)
         return new Caseload(id, all);
     }
 
+    /// <summary>The same caseload as Core's reach rule, for use cases that resolve ids of any kind.</summary>
+    public CareFlow.Core.Care.Access.CareRecordReach Reach => new(UserId, SeesAll);
+
     public IQueryable<Case> Cases(ICareData data) => SeesAll ? data.Query<Case>() : data.Query<Case>().Where(c => c.CoordinatorId == UserId);
 
     public IQueryable<Guid> CaseIds(ICareData data) => Cases(data).Select(c => c.Id);

@@ -1,0 +1,38 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CareFlow.Infrastructure.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class PendingEventSource : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "source",
+                table: "pending_events",
+                type: "TEXT",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pending_events_source",
+                table: "pending_events",
+                column: "source");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_pending_events_source",
+                table: "pending_events");
+
+            migrationBuilder.DropColumn(
+                name: "source",
+                table: "pending_events");
+        }
+    }
+}
