@@ -17,6 +17,7 @@ public static class ConfigurationValidator
         CareFlowSettingsRules.Check(configuration.GetSection(CareFlowOptions.SectionName), errors);
         ConnectionStringRules.Check(configuration.GetConnectionString(InfrastructureSettings.ConnectionStringName), errors);
         SmtpSettingsRules.Check(configuration.GetSection(SmtpOptions.SectionName), errors);
+        EmailSettingsRules.Check(configuration.GetSection(Core.Email.EmailOptions.SectionName), configuration.GetSection(SmtpOptions.SectionName), errors);
         return errors;
     }
 }
