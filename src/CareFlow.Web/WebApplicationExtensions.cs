@@ -12,9 +12,16 @@ namespace CareFlow.Web;
 
 public static class WebApplicationExtensions
 {
-    /// <summary>Middleware and endpoints; the Hangfire dashboard at /hangfire is for role admin only.</summary>
+    /// <summary>
+    /// Middleware and endpoints; the Hangfire dashboard at /hangfire is for role admin only. Forwarded headers come
+    /// first (only from configured proxies), so everything after sees the client's address and scheme; HSTS outside
+    /// Development.
+    /// </summary>
     public static WebApplication MapCareFlowWeb(this WebApplication app)
     {
+        app.UseCareFlowForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+            app.UseHsts();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

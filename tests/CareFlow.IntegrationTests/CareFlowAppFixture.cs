@@ -36,6 +36,7 @@ public sealed class CareFlowAppFixture : WebApplicationFactory<Program>, IAsyncL
         builder.UseSetting("Smtp:Port", TestEnvironment.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Smtp:From", "CareFlow <careflow@careflow.test>");
         builder.UseSetting("Smtp:UseStartTls", "false");
+        builder.UseSetting("Email:PublicBaseUrl", "http://careflow.test");
     }
 
     /// <summary>Empties the careflow and workflows schemas (not the migration history or keys, not Hangfire's schema).</summary>

@@ -43,6 +43,7 @@ public static class BenchHost
                 ["Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Smtp:From"] = Scenarios.EmailScenario.From,
                 ["Smtp:UseStartTls"] = "false",
+                ["Email:PublicBaseUrl"] = "http://careflow.bench",
             });
         }
 

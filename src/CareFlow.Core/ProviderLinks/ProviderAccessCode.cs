@@ -16,6 +16,10 @@ public sealed class ProviderAccessCode
 
     public DateTimeOffset ExpiresAt { get; set; }
 
+    /// <summary>
+    /// Entries checked against this code. Each entry takes one in the database before it is compared (so the right
+    /// code counts too); none is compared once it reaches <see cref="ProviderLinkOptions.CodeMaxAttempts"/>.
+    /// </summary>
     public int FailedAttempts { get; set; }
 
     public DateTimeOffset? UsedAt { get; set; }

@@ -14,6 +14,9 @@ public sealed partial class ProviderLinkService
 {
     private const int MaxCodesPerQuarterHour = 3;
 
+    /// <summary>The answer once a code's attempts are used up (or a parallel entry just spent it).</summary>
+    public const string CodeLockedMessage = "This code is locked after too many wrong entries; request a new one.";
+
     /// <summary>Emails a fresh one-time code to the link's provider address; false (with why) when not allowed.</summary>
     public async Task<(bool Sent, string Message)> SendCodeAsync(string token, CancellationToken cancellationToken = default)
     {
@@ -50,25 +53,22 @@ public sealed partial class ProviderLinkService
         if (page.Check != LinkCheck.Valid) return Refused(page.Check.ToString(), notice);
         var link = page.Link!;
         var now = time.GetUtcNow();
-        var row = await db.Set<ProviderAccessCode>().Where(c => c.LinkId == link.Id && c.UsedAt == null)
+        var row = await db.Set<ProviderAccessCode>().AsNoTracking().Where(c => c.LinkId == link.Id && c.UsedAt == null)
             .OrderByDescending(c => c.CreatedAt).FirstOrDefaultAsync(cancellationToken);
-        if (row is null || row.ExpiresAt <= now || row.FailedAttempts >= options.Value.CodeMaxAttempts)
+        if (row is null || row.ExpiresAt <= now)
             return Refused("The code has expired or was used up; request a new one.", notice);
+
+        // Each entry first takes one attempt in the database (one conditional UPDATE), and only an entry that got one
+        // is compared: however many guesses arrive at once, at most CodeMaxAttempts are ever checked.
+        var maxAttempts = options.Value.CodeMaxAttempts;
+        var taken = await db.Set<ProviderAccessCode>()
+            .Where(c => c.Id == row.Id && c.UsedAt == null && c.FailedAttempts < maxAttempts)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.FailedAttempts, c => c.FailedAttempts + 1), cancellationToken);
+        if (taken != 1)
+            return Refused(CodeLockedMessage, notice);
         code = (code ?? "").Trim();
         if (code.Length != 6 || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(Convert.FromHexString(row.Salt), code)), Encoding.ASCII.GetBytes(row.CodeHash)))
-        {
-            row.FailedAttempts++;
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                db.ChangeTracker.Clear();
-            }
-
             return Refused("That code is not correct.", notice);
-        }
 
         var referral = await db.Set<Referral>().AsNoTracking().FirstAsync(r => r.Id == page.ReferralId, cancellationToken);
         var consents = await db.Set<Consent>().AsNoTracking().Where(c => c.ClientId == referral.ClientId).ToListAsync(cancellationToken);
@@ -81,21 +81,19 @@ public sealed partial class ProviderLinkService
         var consent = consents.First(c => c.Id == consentId);
         var client = await db.Set<Client>().AsNoTracking().FirstAsync(c => c.Id == referral.ClientId, cancellationToken);
         var fields = ConsentScope.Fields(consent, client, referral);
-        row.UsedAt = now;
+        // Spending the code (only if nobody else just did) and the ledger entry commit together.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var spent = await db.Set<ProviderAccessCode>().Where(c => c.Id == row.Id && c.UsedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.UsedAt, now), cancellationToken);
+        if (spent != 1)
+            return Refused("That code was just used; request a new one.", notice);
         db.Set<DisclosureRecord>().Add(new DisclosureRecord
         {
             Id = Guid.CreateVersion7(now), ClientId = client.Id, ConsentId = consent.Id, ReferralId = referral.Id, RecipientName = consent.RecipientName,
             RecipientEmail = link.RecipientEmail, Information = string.Join(", ", fields.Select(f => f.Key)), DisclosedAt = now,
         });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Refused("That code was just used; request a new one.", notice);
-        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
 
         return new DisclosureOutcome(true, "", fields, $"{consent.InformationDescription} (purpose: {consent.Purpose})", notice);
     }

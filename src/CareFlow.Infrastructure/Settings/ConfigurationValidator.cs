@@ -18,6 +18,7 @@ public static class ConfigurationValidator
         ConnectionStringRules.Check(configuration.GetConnectionString(InfrastructureSettings.ConnectionStringName), errors);
         SmtpSettingsRules.Check(configuration.GetSection(SmtpOptions.SectionName), errors);
         WorkflowBudgetSettings.Check(configuration, errors);
+        EmailSettingsRules.Check(configuration.GetSection(Core.Email.EmailOptions.SectionName), configuration.GetSection(SmtpOptions.SectionName), errors);
         return errors;
     }
 }

@@ -12,8 +12,9 @@ public sealed class CareFlowSessionOptions
     public TimeSpan AbsoluteTimeout { get; set; } = TimeSpan.FromHours(8);
 
     /// <summary>
-    /// How often a session's security stamp is checked against the database (default 1 minute): a locked user, a
-    /// reset password or changed roles end the user's sessions within this interval.
+    /// How often a session's security stamp is checked against the database (default 1 minute). Locks, password resets
+    /// and role changes made through CareFlow end the user's sessions at once (their server-side rows are deleted);
+    /// this check also catches a stamp changed by other means.
     /// </summary>
     public TimeSpan RevalidateInterval { get; set; } = TimeSpan.FromMinutes(1);
 

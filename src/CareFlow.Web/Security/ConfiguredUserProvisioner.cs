@@ -60,7 +60,10 @@ internal sealed partial class ConfiguredUserProvisioner(
             if (add.Count > 0)
                 Check(await users.AddToRolesAsync(user, add), configured.UserName);
             if (remove.Count > 0 || add.Count > 0)
+            {
                 Check(await users.UpdateSecurityStampAsync(user), configured.UserName);
+                await scope.ServiceProvider.GetRequiredService<SessionRegistry>().EndAllAsync(user.Id, CancellationToken.None);
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using CareFlow.Infrastructure.Persistence;
 using CareFlow.Web.Audit;
 using Microsoft.AspNetCore.Authentication;
@@ -68,7 +69,8 @@ public static class SecurityServiceCollectionExtensions
                 options.SlidingExpiration = true;
                 options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
-                options.Events.OnSigningIn = StampSignInTime;
+                options.Events.OnSigningIn = StartSessionAsync;
+                options.Events.OnSigningOut = EndSessionAsync;
                 options.Events.OnValidatePrincipal = ValidateSessionAsync;
             })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(CareFlowAuthenticationSchemes.ApiKey, null);
@@ -80,6 +82,9 @@ public static class SecurityServiceCollectionExtensions
                 options.TimeProvider = clock;
             });
         services.AddAuthorization(CareFlowPolicies.Configure);
+        services.AddScoped<SessionRegistry>();
+        services.AddCareFlowForwardedHeaders(configuration);
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
         services.AddCareFlowAudit();
         services.AddHostedService<ConfiguredUserProvisioner>();
@@ -116,12 +121,14 @@ public static class SecurityServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Security headers, CORS, authentication, the audit log and authorization, in the order ASP.NET Core needs (CORS
-    /// before authorization, so pre-flight requests from allowed origins are answered without credentials; the audit
-    /// middleware around authorization, so it sees the final status of every client-data request).
+    /// The cross-site guard (before anything that could act on the request), CORS, authentication, the audit log and
+    /// authorization, in the order ASP.NET Core needs (CORS before authorization, so pre-flight requests from allowed
+    /// origins are answered without credentials; the audit middleware around authorization, so it sees the final
+    /// status of every client-data request).
     /// </summary>
     public static WebApplication UseCareFlowSecurity(this WebApplication app)
     {
+        app.UseMiddleware<CrossSiteRequestGuard>();
         app.UseCors();
         app.UseAuthentication();
         app.UseMiddleware<AuditMiddleware>();
@@ -129,17 +136,39 @@ public static class SecurityServiceCollectionExtensions
         return app;
     }
 
-    private static Task StampSignInTime(CookieSigningInContext context)
+    /// <summary>
+    /// Stamps the sign-in time into the ticket and records the session on the server (<see cref="SessionRegistry"/>);
+    /// a principal without a session id gets one here.
+    /// </summary>
+    private static async Task StartSessionAsync(CookieSigningInContext context)
     {
-        var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture);
+        var services = context.HttpContext.RequestServices;
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture);
         context.Properties.Items.TryAdd(SignedInAtItem, now);
         context.Properties.Items[ValidatedAtItem] = now;
-        return Task.CompletedTask;
+        if (context.Principal?.Identity is not ClaimsIdentity identity)
+            return;
+        var sessionId = identity.FindFirst(CareFlowClaimTypes.SessionId)?.Value;
+        if (sessionId is null)
+        {
+            sessionId = Guid.NewGuid().ToString("N");
+            identity.AddClaim(new Claim(CareFlowClaimTypes.SessionId, sessionId));
+        }
+        var userId = identity.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? "";
+        await services.GetRequiredService<SessionRegistry>().StartAsync(sessionId, userId, context.HttpContext.RequestAborted);
+    }
+
+    /// <summary>Sign-out deletes the session's row, so a copy of the cookie saved before is refused from now on.</summary>
+    private static async Task EndSessionAsync(CookieSigningOutContext context)
+    {
+        if (context.HttpContext.User.FindFirst(CareFlowClaimTypes.SessionId)?.Value is { } sessionId)
+            await context.HttpContext.RequestServices.GetRequiredService<SessionRegistry>().EndAsync(sessionId, CancellationToken.None);
     }
 
     /// <summary>
     /// Runs on every cookie-authenticated request after the cookie handler's idle check: ends the session past its
-    /// absolute lifetime (counted from the original sign-in); and every <see cref="CareFlowSessionOptions.RevalidateInterval"/>
+    /// absolute lifetime (counted from the original sign-in) or when its server-side row is gone (signed out; an admin
+    /// locked the user, reset the password or changed the roles); and every <see cref="CareFlowSessionOptions.RevalidateInterval"/>
     /// checks the user against the database: a changed security stamp (password reset, role change, lock by an admin),
     /// a locked-out or deleted user ends the session; otherwise the principal is rebuilt with the current roles.
     /// </summary>
@@ -148,9 +177,11 @@ public static class SecurityServiceCollectionExtensions
         var services = context.HttpContext.RequestServices;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var session = services.GetRequiredService<IOptionsMonitor<CareFlowSessionOptions>>().CurrentValue;
-        if (TicksItem(context.Properties, SignedInAtItem) is not { } signedInAt || now - signedInAt >= session.AbsoluteTimeout)
+        var sessionId = context.Principal?.FindFirst(CareFlowClaimTypes.SessionId)?.Value;
+        if (TicksItem(context.Properties, SignedInAtItem) is not { } signedInAt || now - signedInAt >= session.AbsoluteTimeout
+            || sessionId is null || !await services.GetRequiredService<SessionRegistry>().IsActiveAsync(sessionId, context.HttpContext.RequestAborted))
         {
-            await EndAsync(context);
+            await EndAsync(context, sessionId);
             return;
         }
         if (TicksItem(context.Properties, ValidatedAtItem) is { } validatedAt && now - validatedAt < session.RevalidateInterval)
@@ -160,19 +191,21 @@ public static class SecurityServiceCollectionExtensions
         var user = context.Principal is null ? null : await signIn.ValidateSecurityStampAsync(context.Principal);
         if (user is null || await signIn.UserManager.IsLockedOutAsync(user))
         {
-            await EndAsync(context);
+            await EndAsync(context, sessionId);
             return;
         }
         var principal = await signIn.CreateUserPrincipalAsync(user);
-        if (context.Principal?.FindFirst(CareFlowClaimTypes.SessionId) is { } sid && principal.Identity is System.Security.Claims.ClaimsIdentity identity)
-            identity.AddClaim(new System.Security.Claims.Claim(sid.Type, sid.Value));
+        if (principal.Identity is ClaimsIdentity identity)
+            identity.AddClaim(new Claim(CareFlowClaimTypes.SessionId, sessionId));
         context.ReplacePrincipal(principal);
         context.Properties.Items[ValidatedAtItem] = now.UtcTicks.ToString(CultureInfo.InvariantCulture);
         context.ShouldRenew = true;
     }
 
-    private static async Task EndAsync(CookieValidatePrincipalContext context)
+    private static async Task EndAsync(CookieValidatePrincipalContext context, string? sessionId)
     {
+        if (sessionId is not null)
+            await context.HttpContext.RequestServices.GetRequiredService<SessionRegistry>().EndAsync(sessionId, CancellationToken.None);
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(context.Scheme.Name);
     }

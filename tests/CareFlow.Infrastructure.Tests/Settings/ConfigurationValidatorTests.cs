@@ -5,6 +5,8 @@ namespace CareFlow.Infrastructure.Tests.Settings;
 
 public class ConfigurationValidatorTests
 {
+    private const string PublicBaseUrl = "https://care.example.org";
+
     private static IReadOnlyList<string> Validate(params (string Key, string Value)[] settings) =>
         ConfigurationValidator.Validate(new ConfigurationBuilder()
             .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
@@ -30,7 +32,8 @@ public class ConfigurationValidatorTests
             ("CareFlow:DataDirectory", "/var/lib/careflow"),
             ("CareFlow:DemoData", "false"),
             ("CareFlow:ApiKeys:0", "0123456789abcdef"),
-            ("CareFlow:AllowedOrigins:0", "https://care.example.org"));
+            ("CareFlow:AllowedOrigins:0", "https://care.example.org"),
+            ("Email:PublicBaseUrl", "https://care.example.org"));
 
         Assert.Empty(errors);
     }
@@ -58,7 +61,7 @@ public class ConfigurationValidatorTests
     [InlineData("-bad-")]
     public void Validate_RejectsHost_WhenItIsNotAHostName(string host)
     {
-        var errors = Validate(("Smtp:Host", host), ("Smtp:From", "careflow@example.org"));
+        var errors = Validate(("Smtp:Host", host), ("Smtp:From", "careflow@example.org"), ("Email:PublicBaseUrl", PublicBaseUrl));
 
         Assert.Single(errors);
         Assert.StartsWith("Smtp:Host must be a host name or IP address without spaces", errors[0], StringComparison.Ordinal);
@@ -67,7 +70,7 @@ public class ConfigurationValidatorTests
     [Fact]
     public void Validate_RequiresFrom_WhenHostIsSet()
     {
-        var errors = Validate(("Smtp:Host", "mail.example.org"));
+        var errors = Validate(("Smtp:Host", "mail.example.org"), ("Email:PublicBaseUrl", PublicBaseUrl));
 
         Assert.Equal(["Smtp:From is required when Smtp:Host is set (e.g. \"CareFlow <careflow@example.org>\")."], errors);
     }
@@ -75,7 +78,7 @@ public class ConfigurationValidatorTests
     [Fact]
     public void Validate_RefusesPlainSmtp_WhenHostIsNotLoopback()
     {
-        var errors = Validate(("Smtp:Host", "mail.example.org"), ("Smtp:From", "careflow@example.org"), ("Smtp:UseStartTls", "false"));
+        var errors = Validate(("Smtp:Host", "mail.example.org"), ("Smtp:From", "careflow@example.org"), ("Smtp:UseStartTls", "false"), ("Email:PublicBaseUrl", PublicBaseUrl));
 
         Assert.Single(errors);
         Assert.StartsWith("Smtp:UseStartTls may be false only for a loopback Smtp:Host (got \"mail.example.org\")", errors[0], StringComparison.Ordinal);
@@ -87,7 +90,18 @@ public class ConfigurationValidatorTests
     [InlineData("::1")]
     public void Validate_AllowsPlainSmtp_WhenHostIsLoopback(string host)
     {
-        Assert.Empty(Validate(("Smtp:Host", host), ("Smtp:From", "careflow@example.org"), ("Smtp:UseStartTls", "false")));
+        Assert.Empty(Validate(("Smtp:Host", host), ("Smtp:From", "careflow@example.org"), ("Smtp:UseStartTls", "false"), ("Email:PublicBaseUrl", PublicBaseUrl)));
+    }
+
+    [Theory]
+    [InlineData("mail.example.org")]
+    [InlineData("127.0.0.1")]
+    public void Validate_RequiresPublicBaseUrl_WhenSmtpHostIsSet(string host)
+    {
+        var errors = Validate(("Smtp:Host", host), ("Smtp:From", "careflow@example.org"), ("Smtp:UseStartTls", "true"));
+
+        Assert.Equal(["Email:PublicBaseUrl is required when Smtp:Host is set: links in emails must use CareFlow's public address (e.g. https://careflow.example.org)."], errors);
+        Assert.Empty(Validate(("Email:PublicBaseUrl", "")));
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public class InfrastructureSettingsTests
     public void Load_ChoosesPostgresAndSmtp_WhenBothAreConfigured()
     {
         var settings = InfrastructureSettings.Load(
-            Config(("ConnectionStrings:CareFlow", "Host=db"), ("Smtp:Host", "mail.example.org"), ("Smtp:From", "c@example.org"), ("Smtp:Port", "2525")),
+            Config(("ConnectionStrings:CareFlow", "Host=db"), ("Smtp:Host", "mail.example.org"), ("Smtp:From", "c@example.org"), ("Smtp:Port", "2525"), ("Email:PublicBaseUrl", "https://care.example.org")),
             "/srv/app");
 
         Assert.True(settings.UsesPostgres);

@@ -191,6 +191,41 @@ public sealed partial class ProviderReferralEmailTests(EmailAppFixture app)
     }
 
     [Fact]
+    public async Task ProviderLink_TwentyParallelWrongCodes_CompareAtMostTheAttemptLimit_TheRestAreToldTheCodeIsLocked()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var (_, _, email, _) = await ReferAsync(cancellationToken);
+        var path = LinkPath(email);
+        var clients = Enumerable.Range(0, 20).Select(_ => new ProviderPageClient(app)).ToList();
+        try
+        {
+            foreach (var client in clients) await client.GetAsync(path, cancellationToken);
+            Assert.Equal(HttpStatusCode.OK, (await clients[0].PostAsync(path + "/code", cancellationToken)).Status);
+            var codeRow = await Eventually.WaitAsync(() => app.WithDbAsync((_, db) => db.Set<OutboxMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.Template.StartsWith("one-time-code") && m.Status == OutboxStatus.Sent, cancellationToken)),
+                r => r is not null, Deadline, "the code email", cancellationToken);
+            var code = CodePattern().Match((await SmtpDump.WaitForAsync(app.Dump, codeRow!.MessageId, Deadline, cancellationToken)).TextBody ?? "").Groups[1].Value;
+            var wrong = code == "111111" ? "222222" : "111111";
+
+            var results = await Task.WhenAll(clients.Select(c => c.PostAsync(path + "/details", cancellationToken, ("code", wrong))));
+
+            var compared = results.Count(r => r.Html.Contains("That code is not correct.", StringComparison.Ordinal));
+            var locked = results.Count(r => r.Html.Contains("This code is locked after too many wrong entries", StringComparison.Ordinal));
+            var statuses = string.Join(", ", results.Select(r => (int)r.Status));
+            Assert.True(compared == 5, $"{compared} guesses were compared against a limit of 5 ({statuses})");
+            Assert.Equal(15, locked);
+            Assert.All(results, r => Assert.Equal(HttpStatusCode.BadRequest, r.Status));
+            var row = await app.WithDbAsync((_, db) => db.Set<ProviderAccessCode>().AsNoTracking().SingleAsync(cancellationToken));
+            Assert.Equal(5, row.FailedAttempts);
+            Assert.Null(row.UsedAt);
+            Assert.Equal(HttpStatusCode.BadRequest, (await clients[0].PostAsync(path + "/details", cancellationToken, ("code", code))).Status); // spent, even the right code
+        }
+        finally
+        {
+            foreach (var client in clients) client.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task ProviderLink_ShowsNoDetails_WhenTheConsentIsRevoked()
     {
         var cancellationToken = TestContext.Current.CancellationToken;

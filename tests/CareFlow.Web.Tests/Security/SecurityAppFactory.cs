@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using CareFlow.Infrastructure.Persistence;
 using CareFlow.Web.Security;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,9 @@ public sealed class SecurityAppFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
+    /// <summary>The real Identity hasher, counting verifications.</summary>
+    public CountingPasswordHasher Hasher { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         var hash = PasswordHashing.Hash(Password);
@@ -39,7 +43,11 @@ public sealed class SecurityAppFactory : WebApplicationFactory<Program>
             builder.UseSetting($"CareFlow:Users:{i}:PasswordHash", hash);
             builder.UseSetting($"CareFlow:Users:{i}:Roles:0", users[i].Role);
         }
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IPasswordHasher<IdentityUser>>(Hasher);
+        });
     }
 
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

@@ -22,7 +22,19 @@ public sealed class StartupFailureTests : IDisposable
         Assert.Empty(Directory.EnumerateFileSystemEntries(_workingDirectory));
     }
 
-    private async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string variable, string value)
+    [Fact]
+    public async Task Start_ExitsWithOneLine_WhenSmtpIsConfiguredWithoutAPublicBaseUrl()
+    {
+        var (exitCode, stdout, stderr) = await RunAsync(("Smtp__Host", "mail.example.org"), ("Smtp__From", "careflow@example.org"));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Equal("Configuration error: Email:PublicBaseUrl is required when Smtp:Host is set: links in emails must use CareFlow's public address (e.g. https://careflow.example.org).", stderr.TrimEnd('\n'));
+        Assert.Equal(string.Empty, stdout);
+    }
+
+    private Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string variable, string value) => RunAsync((variable, value));
+
+    private async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params (string Variable, string Value)[] environment)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -32,7 +44,8 @@ public sealed class StartupFailureTests : IDisposable
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CareFlow.Web.dll"));
         start.ArgumentList.Add("--urls=http://127.0.0.1:0");
-        start.Environment[variable] = value;
+        foreach (var (variable, value) in environment)
+            start.Environment[variable] = value;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
 
         using var process = Process.Start(start)!;

@@ -1415,6 +1415,30 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                     b.ToTable("provider_links", (string)null);
                 });
 
+            modelBuilder.Entity("CareFlow.Core.Sessions.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("SignedInAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("signed_in_at");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("user_sessions", (string)null);
+                });
+
             modelBuilder.Entity("CareFlow.Infrastructure.DataProtection.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")

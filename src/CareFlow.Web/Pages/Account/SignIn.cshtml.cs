@@ -13,8 +13,9 @@ namespace CareFlow.Web.Pages.Account;
 
 /// <summary>
 /// <c>/account/sign-in</c>: user name and password against ASP.NET Core Identity, with lockout after repeated
-/// failures and one generic error whatever went wrong. When no account exists yet it says how to create the first
-/// administrator. Every attempt is audited.
+/// failures and one generic error whatever went wrong. Every failure does the same password-hash work (an unknown
+/// user is checked against a dummy hash, a locked account against its own), so the answer time tells nothing either.
+/// When no account exists yet it says how to create the first administrator. Every attempt is audited.
 /// </summary>
 [AllowAnonymous]
 public sealed class SignInModel(
@@ -59,6 +60,13 @@ public sealed class SignInModel(
         {
             users.PasswordHasher.VerifyHashedPassword(new IdentityUser(), DummyHash, password);
             return await FailAsync(AuditActions.SignInFailed, target: null);
+        }
+
+        if (await users.IsLockedOutAsync(user))
+        {
+            // Identity answers a locked account without hashing; hash anyway, so every failure costs the same.
+            users.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash ?? DummyHash, password);
+            return await FailAsync(AuditActions.LockedOut, user.UserName);
         }
 
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);

@@ -14,10 +14,10 @@ namespace CareFlow.Web.Pages.Admin;
 /// <summary>
 /// <c>/admin/users</c>: list, create, change roles, lock, unlock, reset password; admins only. Each change and its
 /// audit row commit in one transaction; a lock, a password reset or a role change also renews the user's security
-/// stamp, which ends their open sessions.
+/// stamp and deletes their server-side sessions, so their open sessions end at once.
 /// </summary>
 [Authorize(Policy = CareFlowPolicies.Admin)]
-public sealed class UsersModel(CareFlowDbContext db, UserManager<IdentityUser> users, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class UsersModel(CareFlowDbContext db, UserManager<IdentityUser> users, AuditLog audit, TimeProvider clock, SessionRegistry sessions) : PageModel
 {
     public sealed record Row(IdentityUser User, IList<string> Roles, bool Locked);
 
@@ -107,7 +107,8 @@ public sealed class UsersModel(CareFlowDbContext db, UserManager<IdentityUser> u
             var add = roles.Except(current, StringComparer.Ordinal).ToList();
             return (remove.Count == 0 || Ok(await users.RemoveFromRolesAsync(user, remove), user.Id))
                 && (add.Count == 0 || Ok(await users.AddToRolesAsync(user, add), user.Id))
-                && Ok(await users.UpdateSecurityStampAsync(user), user.Id);
+                && Ok(await users.UpdateSecurityStampAsync(user), user.Id)
+                && await EndSessionsAsync(user);
         }, $"Roles of {user.UserName} changed; their open sessions end.");
     }
 
@@ -122,7 +123,8 @@ public sealed class UsersModel(CareFlowDbContext db, UserManager<IdentityUser> u
         return await InTransactionAsync(user, "lock", async () =>
             Ok(await users.SetLockoutEnabledAsync(user, true), user.Id)
             && Ok(await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue), user.Id)
-            && Ok(await users.UpdateSecurityStampAsync(user), user.Id), $"{user.UserName} locked; their open sessions end.");
+            && Ok(await users.UpdateSecurityStampAsync(user), user.Id)
+            && await EndSessionsAsync(user), $"{user.UserName} locked; their open sessions end.");
     }
 
     public async Task<IActionResult> OnPostUnlockAsync()
@@ -144,8 +146,14 @@ public sealed class UsersModel(CareFlowDbContext db, UserManager<IdentityUser> u
         return await InTransactionAsync(user, "reset-password", async () =>
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            return Ok(await users.ResetPasswordAsync(user, token, NewPassword), user.Id);
+            return Ok(await users.ResetPasswordAsync(user, token, NewPassword), user.Id) && await EndSessionsAsync(user);
         }, $"Password of {user.UserName} reset; their open sessions end.");
+    }
+
+    private async Task<bool> EndSessionsAsync(IdentityUser user)
+    {
+        await sessions.EndAllAsync(user.Id, HttpContext.RequestAborted);
+        return true;
     }
 
     /// <summary>The row's user; the create form's (empty) fields bound on every post are not this handler's concern.</summary>
