@@ -155,7 +155,13 @@ internal sealed partial class ApiFuzz(WebApplicationFactory<Program> app, ITestO
         {
             var result = compiled.Evaluate(body.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
             if (result.IsValid) return null;
-            var errors = (result.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")).Take(3);
+            var errors = (result.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")).Take(3).ToList();
+            if (errors.Count == 0)
+            {
+                // A keyword that fails without a message (a false schema, an unmet reference): name where it failed.
+                errors = (result.Details ?? []).Where(d => !d.IsValid)
+                    .Select(d => $"{d.InstanceLocation} failed at {d.EvaluationPath}").Take(3).ToList();
+            }
             return string.Join("; ", errors);
         }
     }
