@@ -12,8 +12,8 @@ public sealed class EventTriggerLimits
     /// <summary>Largest accepted request body (the event's payload and fields), in bytes; more is refused with 413. Default 64 KiB.</summary>
     public int MaxPayloadBytes { get; set; } = 64 * 1024;
 
-    /// <summary>Unmatched events one caller may have waiting; a caller at the cap is refused with 429. Default 64.</summary>
-    public int MaxPendingPerSource { get; set; } = 64;
+    /// <summary>Unmatched events one caller may have waiting; a caller at the cap is refused with 429. Default 1,000 (an integration may park a burst of events that arrive before their bookmarks).</summary>
+    public int MaxPendingPerSource { get; set; } = 1000;
 
     /// <summary>Unmatched events waiting from all callers together; at the cap every caller is refused with 429. Default 10,000.</summary>
     public int MaxPending { get; set; } = 10_000;

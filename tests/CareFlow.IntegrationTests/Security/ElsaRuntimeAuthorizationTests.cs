@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -172,17 +173,19 @@ public sealed class ElsaRuntimeAuthorizationTests(CareAppFixture app) : IAsyncLi
             Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
         Assert.Equal(0, await app.WithDbAsync(db => db.Set<PendingEventRecord>().CountAsync(Cancel)));
 
-        // 64 unmatched events from one caller are kept; the 65th is refused and not stored.
-        for (var i = 0; i < 64; i++)
+        // The caller's cap of unmatched events is kept; the next one is refused and not stored.
+        var cap = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CareFlow.Web.Endpoints.EventTriggerLimits>>().Value.MaxPendingPerSource;
+        Assert.InRange(cap, 1, 5000);
+        for (var i = 0; i < cap; i++)
         {
             using var kept = await api.PostAsJsonAsync($"/elsa/api/events/nobody-waits-{i}/trigger", new { correlationId = $"c{i}" }, Cancel);
             Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
         }
 
-        using var refused = await api.PostAsJsonAsync("/elsa/api/events/nobody-waits-64/trigger", new { correlationId = "c64" }, Cancel);
+        using var refused = await api.PostAsJsonAsync($"/elsa/api/events/nobody-waits-{cap}/trigger", new { correlationId = $"c{cap}" }, Cancel);
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(64, await app.WithDbAsync(db => db.Set<PendingEventRecord>().CountAsync(Cancel)));
+        Assert.Equal(cap, await app.WithDbAsync(db => db.Set<PendingEventRecord>().CountAsync(Cancel)));
     }
 
     private async Task<(string CaseId, string ClientId)> IntakeAsync(string coordinator)

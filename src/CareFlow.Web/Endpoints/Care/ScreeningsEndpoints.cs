@@ -10,12 +10,14 @@ public static class ScreeningsEndpoints
     public static RouteGroupBuilder MapScreenings(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/").WithTags("Screening");
-        group.MapGet("/screening/instruments/{id}", (string id) =>
-            ScreeningInstruments.Find(id) is { } instrument ? Results.Ok(instrument) : Results.NotFound());
+        group.MapGet("/screening/instruments/{id}", GetInstrument);
         group.MapGet("/cases/{caseId:guid}/screenings", ListAsync);
         group.MapPost("/cases/{caseId:guid}/screenings", SubmitAsync);
         return api;
     }
+
+    private static Results<Ok<ScreeningInstrument>, NotFound> GetInstrument(string id) =>
+        ScreeningInstruments.Find(id) is { } instrument ? TypedResults.Ok(instrument) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<List<ClientScreening>>, NotFound>> ListAsync(Guid caseId, HttpContext http, ICareData data, CancellationToken cancellationToken)
     {
