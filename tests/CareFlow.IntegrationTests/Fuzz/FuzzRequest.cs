@@ -40,7 +40,9 @@ internal sealed record FuzzRequest(string Method, string Url, string? Body, stri
             var isGuid = (string?)parameter?.Schema?["format"] == "uuid";
             var other = isGuid
                 ? Gen.Frequency((5, Gen.Guid.Select(g => g.ToString())), (1, Gen.Const("not-a-guid")))
-                : Gen.OneOf(HostileValues.Strings.Where(s => s.Length > 0).ToArray()).Select(Escape);
+                // A NUL in the path never reaches the app (Kestrel answers 400 for it in the request line), and the
+                // in-memory test server cannot even carry one; every other hostile string goes into path segments.
+                : Gen.OneOf(HostileValues.Strings.Where(s => s.Length > 0 && !s.Contains('\0')).ToArray()).Select(Escape);
             parts.Add(real.Length > 0 ? Gen.Frequency((7, Gen.OneOf(real)), (3, other)) : other);
         }
         return parts.Aggregate(Gen.Const(""), (acc, part) => Gen.Select(acc, part, (a, p) => a.Length == 0 && p.Length == 0 ? "" : a + "/" + p))
