@@ -50,7 +50,7 @@ public sealed class ChooseService(ICareData data) : Activity
 
     private async Task<ActivityResult> UseAsync(ActivityContext context, Guid caseId, string? serviceId, Guid? needId)
     {
-        var service = await data.FirstOrDefaultAsync(data.Query<DirectoryService>().Where(s => s.Id == serviceId), context.CancellationToken)
+        var service = await data.FirstOrDefaultAsync(data.Query<Service>().Where(s => s.Id == serviceId), context.CancellationToken)
             ?? throw new ArgumentException($"Unknown directory service '{serviceId}'.");
         if (!service.IsActive) throw new ArgumentException($"Directory service '{service.Name}' is {service.Status}.");
         needId ??= (await data.FirstOrDefaultAsync(data.Query<Need>().Where(n => n.CaseId == caseId && n.Status == NeedStatus.Open && n.Domain == service.Category), context.CancellationToken))?.Id;

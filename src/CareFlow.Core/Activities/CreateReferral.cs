@@ -33,7 +33,7 @@ public sealed class CreateReferral(ICareData data) : Activity
         ArgumentNullException.ThrowIfNull(context);
         var (@case, client) = await data.RequireCaseAndClientAsync(CareInputs.CaseId(context, CaseId), context.CancellationToken);
         var serviceId = string.IsNullOrWhiteSpace(ServiceId) ? RequireConsent.ReadVariable(context, "ServiceId") : ServiceId;
-        var service = await data.FirstOrDefaultAsync(data.Query<DirectoryService>().Where(s => s.Id == serviceId), context.CancellationToken)
+        var service = await data.FirstOrDefaultAsync(data.Query<Service>().Where(s => s.Id == serviceId), context.CancellationToken)
             ?? throw CareEntityNotFoundException.For("Directory service", serviceId ?? "(none)");
         var consentId = CareInputs.RequiredId(context, ConsentId, "consentId", "ConsentId");
         var needId = CareInputs.OptionalId(context, NeedId, "NeedId");

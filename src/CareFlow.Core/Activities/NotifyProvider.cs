@@ -29,7 +29,7 @@ public sealed class NotifyProvider(ICareData data) : Activity
     {
         var referral = await data.FindAsync<Referral>(r => r.Id == referralId, cancellationToken)
             ?? throw CareEntityNotFoundException.For("Referral", referralId);
-        var service = await data.FirstOrDefaultAsync(data.Query<DirectoryService>().Where(s => s.Id == referral.ServiceId), cancellationToken)
+        var service = await data.FirstOrDefaultAsync(data.Query<Service>().Where(s => s.Id == referral.ServiceId), cancellationToken)
             ?? throw CareEntityNotFoundException.For("Directory service", referral.ServiceId);
         var email = service.ReferralEmail
             ?? (await data.FirstOrDefaultAsync(data.Query<Organization>().Where(o => o.Id == service.OrganizationId), cancellationToken))?.Email

@@ -31,7 +31,7 @@ public sealed class RequireConsent(ICareData data) : Activity
         ArgumentNullException.ThrowIfNull(context);
         var (@case, client) = await data.RequireCaseAndClientAsync(CareInputs.CaseId(context, CaseId), context.CancellationToken);
         var serviceId = string.IsNullOrWhiteSpace(ServiceId) ? ReadVariable(context, "ServiceId") : ServiceId;
-        var service = await data.FirstOrDefaultAsync(data.Query<DirectoryService>().Where(s => s.Id == serviceId), context.CancellationToken)
+        var service = await data.FirstOrDefaultAsync(data.Query<Service>().Where(s => s.Id == serviceId), context.CancellationToken)
             ?? throw CareEntityNotFoundException.For("Directory service", serviceId ?? "(none)");
         var organization = await data.FirstOrDefaultAsync(data.Query<Organization>().Where(o => o.Id == service.OrganizationId), context.CancellationToken);
         var consents = await data.ToListAsync(data.Query<Consent>().Where(c => c.ClientId == client.Id), context.CancellationToken);

@@ -15,9 +15,9 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
     }
 }
 
-internal sealed class DirectoryServiceConfiguration : IEntityTypeConfiguration<DirectoryService>
+internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
 {
-    public void Configure(EntityTypeBuilder<DirectoryService> builder)
+    public void Configure(EntityTypeBuilder<Service> builder)
     {
         builder.ToTable("services", CareFlowSchemas.Domain);
         builder.HasKey(s => s.Id);
@@ -58,6 +58,6 @@ internal sealed class CostOptionConfiguration : IEntityTypeConfiguration<CostOpt
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).HasMaxLength(100);
         builder.Property(c => c.Amount).HasPrecision(12, 2);
-        builder.HasOne<DirectoryService>().WithMany().HasForeignKey(c => c.ServiceId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Service>().WithMany().HasForeignKey(c => c.ServiceId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -35,7 +35,7 @@ public sealed partial class ProviderLinkService(
         if (link is null || referral is null) return ProviderLinkPage.Refused(LinkCheck.Invalid);
         if (link.RevokedAt is not null || referral.Status is ReferralTaskStatus.Cancelled or ReferralTaskStatus.EnteredInError)
             return ProviderLinkPage.Refused(LinkCheck.Revoked);
-        var program = await db.Set<DirectoryService>().AsNoTracking().Where(s => s.Id == referral.ServiceId).Select(s => s.Name).FirstOrDefaultAsync(cancellationToken);
+        var program = await db.Set<Service>().AsNoTracking().Where(s => s.Id == referral.ServiceId).Select(s => s.Name).FirstOrDefaultAsync(cancellationToken);
         return new ProviderLinkPage(LinkCheck.Valid, referral.Id, referral.Reference, program ?? "", referral.ResponseDueAt, referral.Status, link);
     }
 

@@ -163,7 +163,7 @@ public sealed partial class ProviderNotificationMailer(
             ?? await db.Set<ProviderLink>().FirstOrDefaultAsync(l => l.ReferralId == referralId, cancellationToken);
 
     private static async Task<string> ProgramNameAsync(CareFlowDbContext db, Referral referral, CancellationToken cancellationToken) =>
-        await db.Set<DirectoryService>().AsNoTracking().Where(s => s.Id == referral.ServiceId).Select(s => s.Name).FirstOrDefaultAsync(cancellationToken) ?? "";
+        await db.Set<Service>().AsNoTracking().Where(s => s.Id == referral.ServiceId).Select(s => s.Name).FirstOrDefaultAsync(cancellationToken) ?? "";
 
     /// <summary>The outbox topic of a referral's provider emails.</summary>
     public static string Topic(Guid referralId) => $"referral:{referralId:N}";

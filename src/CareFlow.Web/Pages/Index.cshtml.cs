@@ -53,7 +53,7 @@ public sealed class IndexModel(ICareData data, TimeProvider time) : PageModel
         var referrals = await data.ToListAsync(data.Query<Referral>().Where(r => caseIds.Contains(r.CaseId) && r.Status == ReferralTaskStatus.Requested)
             .OrderBy(r => r.RequestedAt).Take(200), cancellationToken);
         var serviceIds = referrals.Select(r => r.ServiceId).Distinct().ToList();
-        var services = (await data.ToListAsync(data.Query<Core.Care.Directory.DirectoryService>().Where(s => serviceIds.Contains(s.Id)).Select(s => new { s.Id, s.Name }), cancellationToken))
+        var services = (await data.ToListAsync(data.Query<Core.Care.Directory.Service>().Where(s => serviceIds.Contains(s.Id)).Select(s => new { s.Id, s.Name }), cancellationToken))
             .ToDictionary(s => s.Id, s => s.Name);
         Referrals = [.. referrals.Select(r => new ReferralRow(r, services.GetValueOrDefault(r.ServiceId, r.ServiceId), byId[r.CaseId]))];
 

@@ -15,6 +15,6 @@ public sealed record ActivityNode(string Id, string Type, string? Name, JsonObje
 
     /// <summary>Whether <c>customProperties.canStartWorkflow</c> (or the legacy top-level flag) is true.</summary>
     public bool CanStartWorkflow =>
-        Json["customProperties"] is JsonObject custom && custom["canStartWorkflow"] is JsonValue v && v.TryGetValue(out bool b1) ? b1
-        : Json["canStartWorkflow"] is JsonValue legacy && legacy.TryGetValue(out bool b2) && b2;
+        Json["customProperties"] is JsonObject custom && custom["canStartWorkflow"] is JsonValue v && v.TryGetValue(out bool flag) ? flag
+        : Json["canStartWorkflow"] is JsonValue legacy && legacy.TryGetValue(out bool legacyFlag) && legacyFlag;
 }

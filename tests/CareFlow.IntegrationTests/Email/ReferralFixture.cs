@@ -38,7 +38,7 @@ public sealed class ReferralFixture
     public async Task SeedAsync(CareFlowDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {
         db.Add(new Organization { Id = "org-harbor", Name = "Harbor Housing", Email = ProviderEmail, UpdatedAt = now });
-        db.Add(new DirectoryService { Id = "svc-harbor", OrganizationId = "org-harbor", Name = ProgramName, ReferralEmail = ServiceEmail, UpdatedAt = now, Category = "housing" });
+        db.Add(new Service { Id = "svc-harbor", OrganizationId = "org-harbor", Name = ProgramName, ReferralEmail = ServiceEmail, UpdatedAt = now, Category = "housing" });
         db.Add(new Client
         {
             Id = ClientId, GivenName = GivenName, FamilyName = FamilyName, NormalizedName = "zebulon quartermaine",

@@ -16,7 +16,7 @@ public sealed class BarrierReportPageTests(PagesAppFactory app)
         await app.SeedAsync(data =>
         {
             var org = new Organization { Id = "org-" + suffix, Name = "Harbor Org", UpdatedAt = DateTimeOffset.UtcNow };
-            var service = new DirectoryService { Id = "svc-" + suffix, OrganizationId = org.Id, Name = "Harbor Food Pantry", Category = "food", UpdatedAt = DateTimeOffset.UtcNow };
+            var service = new Service { Id = "svc-" + suffix, OrganizationId = org.Id, Name = "Harbor Food Pantry", Category = "food", UpdatedAt = DateTimeOffset.UtcNow };
             var location = new Location { Id = "loc-" + suffix, OrganizationId = org.Id, Name = "Main", Region = "Eastside" };
             data.Add(org);
             data.Add(service);

@@ -83,7 +83,7 @@ public sealed class DirectoryPageTests(PagesAppFactory app)
         await app.SeedAsync(data =>
         {
             data.Add(new Organization { Id = id, Name = "Old Org " + id, UpdatedAt = DateTimeOffset.UtcNow.AddYears(-1) });
-            data.Add(new DirectoryService { Id = id + "-svc", OrganizationId = id, Name = "Old Service " + id, UpdatedAt = DateTimeOffset.UtcNow.AddYears(-1) });
+            data.Add(new Service { Id = id + "-svc", OrganizationId = id, Name = "Old Service " + id, UpdatedAt = DateTimeOffset.UtcNow.AddYears(-1) });
         }, Cancel);
         using var client = await app.SignInAsync(PagesAppFactory.Coordinator, Cancel);
         var html = await client.GetStringAsync($"/directory?Q={id}", Cancel);

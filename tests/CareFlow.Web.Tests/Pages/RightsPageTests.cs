@@ -21,8 +21,8 @@ public sealed class RightsPageTests(PagesAppFactory app)
             var @case = PagesAppFactory.AddCase(data, PagesAppFactory.Coordinator, "Marisol", "Okafor");
             caseId = @case.Id;
             var org = new Organization { Id = "org-" + suffix, Name = "Northside Housing Trust", UpdatedAt = DateTimeOffset.UtcNow };
-            var referred = new DirectoryService { Id = "svc-a-" + suffix, OrganizationId = org.Id, Name = "Rapid Rehousing " + suffix, Category = "housing", UpdatedAt = DateTimeOffset.UtcNow };
-            var other = new DirectoryService { Id = "svc-b-" + suffix, OrganizationId = org.Id, Name = "Tenant Help Desk " + suffix, Category = "housing", EligibilityDescription = "Renters in the county", UpdatedAt = DateTimeOffset.UtcNow };
+            var referred = new Service { Id = "svc-a-" + suffix, OrganizationId = org.Id, Name = "Rapid Rehousing " + suffix, Category = "housing", UpdatedAt = DateTimeOffset.UtcNow };
+            var other = new Service { Id = "svc-b-" + suffix, OrganizationId = org.Id, Name = "Tenant Help Desk " + suffix, Category = "housing", EligibilityDescription = "Renters in the county", UpdatedAt = DateTimeOffset.UtcNow };
             data.Add(org);
             data.Add(referred);
             data.Add(other);

@@ -9,7 +9,7 @@ public static class DirectoryCatalog
         string? area = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var services = data.Query<DirectoryService>();
+        var services = data.Query<Service>();
         var wanted = category?.Trim().ToLowerInvariant();
         if (!string.IsNullOrWhiteSpace(wanted)) services = services.Where(s => s.Category == wanted);
         if (!includeInactive) services = services.Where(s => s.Status == "active");

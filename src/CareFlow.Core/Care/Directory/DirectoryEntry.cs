@@ -1,7 +1,7 @@
 namespace CareFlow.Core.Care.Directory;
 
 /// <summary>A directory service with its organisation, cost options and locations, as listed to coordinators.</summary>
-public sealed record DirectoryEntry(DirectoryService Service, Organization? Organization, IReadOnlyList<CostOption> CostOptions, IReadOnlyList<Location> Locations)
+public sealed record DirectoryEntry(Service Service, Organization? Organization, IReadOnlyList<CostOption> CostOptions, IReadOnlyList<Location> Locations)
 {
     /// <summary>A record not updated or assured for this long is flagged as possibly out of date.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromDays(180);

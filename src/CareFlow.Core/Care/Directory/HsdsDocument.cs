@@ -1,4 +1,4 @@
 namespace CareFlow.Core.Care.Directory;
 
 /// <summary>The records read from one HSDS file.</summary>
-internal sealed record HsdsDocument(List<Organization> Organizations, List<DirectoryService> Services, List<Location> Locations, List<ServiceAtLocation> ServiceAtLocations, List<CostOption> CostOptions);
+internal sealed record HsdsDocument(List<Organization> Organizations, List<Service> Services, List<Location> Locations, List<ServiceAtLocation> ServiceAtLocations, List<CostOption> CostOptions);

@@ -44,7 +44,7 @@ internal static class HsdsParser
         var languages = (s?["languages"] as JsonArray ?? []).Select(x => x is JsonValue v ? v.GetValue<string>() : Text(x, "code") ?? Text(x, "name")).OfType<string>();
         var contactEmail = (s?["contacts"] as JsonArray ?? []).Select(c => Text(c, "email")).FirstOrDefault(e => e is not null);
         var category = Text(s, "category") ?? (s?["attributes"] as JsonArray ?? []).Select(a => Text(a?["taxonomy_term"], "code") ?? Text(a, "label")).FirstOrDefault(c => c is not null);
-        var service = new DirectoryService
+        var service = new Service
         {
             Id = DirectoryId(s, "id", path), OrganizationId = org.Id, Name = Required(s, "name", path), Status = status.ToLowerInvariant(), Description = Text(s, "description"),
             Category = category?.ToLowerInvariant(), ApplicationProcess = Text(s, "application_process"), FeesDescription = Text(s, "fees_description"),

@@ -10,7 +10,7 @@ internal static class HsdsUpsert
         foreach (var cost in await data.ToListAsync(data.Query<CostOption>().Where(c => serviceIds.Contains(c.ServiceId)), cancellationToken)) data.Remove(cost);
         foreach (var sal in await data.ToListAsync(data.Query<ServiceAtLocation>().Where(s => serviceIds.Contains(s.ServiceId)), cancellationToken)) data.Remove(sal);
         foreach (var location in await data.ToListAsync(data.Query<Location>().Where(l => orgIds.Contains(l.OrganizationId)), cancellationToken)) data.Remove(location);
-        var existingServices = await data.ToListAsync(data.Query<DirectoryService>().Where(s => serviceIds.Contains(s.Id)), cancellationToken);
+        var existingServices = await data.ToListAsync(data.Query<Service>().Where(s => serviceIds.Contains(s.Id)), cancellationToken);
         var existingOrgs = await data.ToListAsync(data.Query<Organization>().Where(o => orgIds.Contains(o.Id)), cancellationToken);
         foreach (var org in doc.Organizations)
         {

@@ -32,10 +32,10 @@ public static class RightsSummaryQuery
         var needs = await data.ToListAsync(data.Query<Need>().Where(n => n.CaseId == caseId && n.Status == NeedStatus.Open), cancellationToken);
         var domains = needs.Select(n => n.Domain).Distinct().ToList();
         var referred = referrals.Select(r => r.ServiceId).ToList();
-        var candidates = await data.ToListAsync(data.Query<DirectoryService>()
+        var candidates = await data.ToListAsync(data.Query<Service>()
             .Where(s => s.Status == "active" && s.Category != null && domains.Contains(s.Category) && !referred.Contains(s.Id)), cancellationToken);
         var serviceIds = referrals.Select(r => r.ServiceId).Concat(candidates.Select(s => s.Id)).Distinct().ToList();
-        var services = await data.ToListAsync(data.Query<DirectoryService>().Where(s => serviceIds.Contains(s.Id)), cancellationToken);
+        var services = await data.ToListAsync(data.Query<Service>().Where(s => serviceIds.Contains(s.Id)), cancellationToken);
         var orgIds = services.Select(s => s.OrganizationId).Concat(referrals.Select(r => r.OrganizationId)).Distinct().ToList();
         var orgs = (await data.ToListAsync(data.Query<Organization>().Where(o => orgIds.Contains(o.Id)), cancellationToken)).ToDictionary(o => o.Id, o => o.Name, StringComparer.Ordinal);
         var costs = await data.ToListAsync(data.Query<CostOption>().Where(c => serviceIds.Contains(c.ServiceId)), cancellationToken);
@@ -68,7 +68,7 @@ public static class RightsSummaryQuery
         return new ConsentLine(c.RecipientName, c.InformationDescription, c.Purpose, until, state, c.RevocationInstructions);
     }
 
-    private static string? Cost(DirectoryService service, IEnumerable<CostOption> costs)
+    private static string? Cost(Service service, IEnumerable<CostOption> costs)
     {
         var options = costs.Where(c => c.ServiceId == service.Id).Select(c => c.Amount is { } a
             ? $"{c.Option ?? "Cost"}: {a.ToString("0.##", CultureInfo.InvariantCulture)} {c.Currency}".Trim()

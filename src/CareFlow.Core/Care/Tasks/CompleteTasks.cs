@@ -47,7 +47,7 @@ public static class CompleteTasks
         if (task.Kind != CoordinatorTaskKind.ChooseService) return;
         var serviceId = result?["serviceId"] is JsonValue v && v.TryGetValue(out string? s) ? s : null;
         if (string.IsNullOrWhiteSpace(serviceId)) throw new CareValidationException("result.serviceId", "Choose a directory service.");
-        var service = await data.FirstOrDefaultAsync(data.Query<Directory.DirectoryService>().Where(x => x.Id == serviceId), cancellationToken);
+        var service = await data.FirstOrDefaultAsync(data.Query<Directory.Service>().Where(x => x.Id == serviceId), cancellationToken);
         if (service is null) throw new CareValidationException("result.serviceId", $"Unknown directory service '{serviceId}'.");
         if (!service.IsActive) throw new CareValidationException("result.serviceId", $"'{service.Name}' is {service.Status}.");
         if (result?["needId"] is JsonValue n && (!n.TryGetValue(out string? needId) || !Guid.TryParse(needId, out _)))

@@ -31,7 +31,7 @@ public static class BarriersEndpoints
         if (!await Caseload.Of(http.User).CanSeeCaseAsync(data, caseId, cancellationToken)) return TypedResults.NotFound();
         if (body?.Category is not { } category) return CareProblems.Field("category", $"Category is required: {string.Join(", ", Enum.GetNames<BarrierCategory>())}.");
         if (string.IsNullOrWhiteSpace(body.Description)) return CareProblems.Field("description", "Describe the barrier (no client identity).");
-        if (body.ServiceId is { } sid && await data.CountAsync(data.Query<DirectoryService>().Where(s => s.Id == sid), cancellationToken) == 0)
+        if (body.ServiceId is { } sid && await data.CountAsync(data.Query<Service>().Where(s => s.Id == sid), cancellationToken) == 0)
             return CareProblems.Field("serviceId", $"Unknown directory service '{sid}'.");
         if (body.CostOptionId is { } cid && await data.CountAsync(data.Query<CostOption>().Where(c => c.Id == cid), cancellationToken) == 0)
             return CareProblems.Field("costOptionId", $"Unknown cost option '{cid}'.");

@@ -25,7 +25,7 @@ public static class DirectoryEndpoints
 
     private static async Task<Results<Ok<ServiceListing>, NotFound>> GetAsync(string id, ICareData data, CancellationToken cancellationToken)
     {
-        var service = await data.FirstOrDefaultAsync(data.Query<DirectoryService>().Where(s => s.Id == id), cancellationToken);
+        var service = await data.FirstOrDefaultAsync(data.Query<Service>().Where(s => s.Id == id), cancellationToken);
         if (service is null) return TypedResults.NotFound();
         var org = await data.FirstOrDefaultAsync(data.Query<Organization>().Where(o => o.Id == service.OrganizationId), cancellationToken);
         var costs = await data.ToListAsync(data.Query<CostOption>().Where(c => c.ServiceId == id), cancellationToken);

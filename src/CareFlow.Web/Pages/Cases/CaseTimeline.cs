@@ -36,7 +36,7 @@ internal static class CaseTimeline
         var referrals = await data.ToListAsync(data.Query<Referral>().Where(r => r.CaseId == caseId), cancellationToken);
         var serviceIds = referrals.Select(r => r.ServiceId).ToList();
         var orgIds = referrals.Select(r => r.OrganizationId).ToList();
-        var services = (await data.ToListAsync(data.Query<DirectoryService>().Where(s => serviceIds.Contains(s.Id)), cancellationToken)).ToDictionary(s => s.Id, s => s.Name);
+        var services = (await data.ToListAsync(data.Query<Service>().Where(s => serviceIds.Contains(s.Id)), cancellationToken)).ToDictionary(s => s.Id, s => s.Name);
         var orgs = (await data.ToListAsync(data.Query<Organization>().Where(o => orgIds.Contains(o.Id)), cancellationToken)).ToDictionary(o => o.Id, o => o.Name);
         foreach (var r in referrals)
         {

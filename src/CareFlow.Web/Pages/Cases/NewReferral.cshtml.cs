@@ -64,7 +64,7 @@ public sealed class NewReferralModel(ICareData data, ICareSignals signals, TimeP
         if (await CaseAccess.LoadAsync(data, User, caseId, cancellationToken) is not { } access) return false;
         Header = new CaseHeaderView(access.Case, access.Client, "new referral");
         Needs = await data.ToListAsync(data.Query<Need>().Where(n => n.CaseId == caseId && n.Status == NeedStatus.Open).OrderBy(n => n.IdentifiedAt), cancellationToken);
-        var services = await data.ToListAsync(data.Query<DirectoryService>().Where(s => s.Status == "active").OrderBy(s => s.Category).ThenBy(s => s.Name), cancellationToken);
+        var services = await data.ToListAsync(data.Query<Service>().Where(s => s.Status == "active").OrderBy(s => s.Category).ThenBy(s => s.Name), cancellationToken);
         var ids = services.Select(s => s.Id).ToList();
         var costs = await data.ToListAsync(data.Query<CostOption>().Where(c => ids.Contains(c.ServiceId)), cancellationToken);
         var orgs = (await data.ToListAsync(data.Query<Organization>(), cancellationToken)).ToDictionary(o => o.Id, o => o.Name);
@@ -76,5 +76,5 @@ public sealed class NewReferralModel(ICareData data, ICareSignals signals, TimeP
         return true;
     }
 
-    public sealed record Option(DirectoryService Service, string OrganizationName, IReadOnlyList<CostOption> Costs, ConsentCheck Consent);
+    public sealed record Option(Service Service, string OrganizationName, IReadOnlyList<CostOption> Costs, ConsentCheck Consent);
 }

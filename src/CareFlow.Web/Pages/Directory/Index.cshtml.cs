@@ -38,7 +38,7 @@ public sealed class IndexModel(ICareData data, TimeProvider time) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Now = time.GetUtcNow();
-        Categories = await data.ToListAsync(data.Query<DirectoryService>().Where(s => s.Category != null).Select(s => s.Category!).Distinct().OrderBy(c => c), cancellationToken);
+        Categories = await data.ToListAsync(data.Query<Service>().Where(s => s.Category != null).Select(s => s.Category!).Distinct().OrderBy(c => c), cancellationToken);
         if (!ModelState.IsValid) return;
         Entries = await DirectoryCatalog.ListAsync(data, Category, IncludeInactive, Q, Area, cancellationToken);
     }

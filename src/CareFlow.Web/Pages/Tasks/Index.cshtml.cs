@@ -83,7 +83,7 @@ public sealed class IndexModel(ICareData data, ICareSignals signals, TimeProvide
         if (SeesAll) Coordinators = await data.ToListAsync(data.Query<Case>().Select(c => c.CoordinatorId).Distinct().OrderBy(c => c), cancellationToken);
         if (tasks.Any(t => t.Kind == CoordinatorTaskKind.ChooseService))
         {
-            var services = await data.ToListAsync(data.Query<DirectoryService>().Where(s => s.Status == "active").OrderBy(s => s.Name).Select(s => new { s.Id, s.Name, s.Category }), cancellationToken);
+            var services = await data.ToListAsync(data.Query<Service>().Where(s => s.Status == "active").OrderBy(s => s.Name).Select(s => new { s.Id, s.Name, s.Category }), cancellationToken);
             Services = [.. services.Select(s => (s.Id, s.Category is null ? s.Name : $"{s.Name} ({s.Category})"))];
         }
     }

@@ -56,7 +56,7 @@ public static class BarrierReport
         if (filter.Category is { } category) query = query.Where(b => b.Category == category);
         var rows = await data.ToListAsync(query.Select(b => new { b.Category, b.ServiceId, b.RecordedAt }), cancellationToken);
         var serviceIds = rows.Select(r => r.ServiceId).OfType<string>().Distinct().ToList();
-        var services = await data.ToListAsync(data.Query<DirectoryService>().Where(s => serviceIds.Contains(s.Id)).Select(s => new { s.Id, s.Name }), cancellationToken);
+        var services = await data.ToListAsync(data.Query<Service>().Where(s => serviceIds.Contains(s.Id)).Select(s => new { s.Id, s.Name }), cancellationToken);
         var links = await data.ToListAsync(data.Query<ServiceAtLocation>().Where(l => serviceIds.Contains(l.ServiceId)), cancellationToken);
         var locationIds = links.Select(l => l.LocationId).Distinct().ToList();
         var locations = await data.ToListAsync(data.Query<Location>().Where(l => locationIds.Contains(l.Id)), cancellationToken);

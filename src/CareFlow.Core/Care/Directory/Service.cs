@@ -1,7 +1,7 @@
 namespace CareFlow.Core.Care.Directory;
 
 /// <summary>HSDS <c>service</c>, with the fields CareFlow shows and refers on.</summary>
-public sealed class DirectoryService
+public sealed class Service
 {
     public string Id { get; set; } = "";
 
