@@ -160,7 +160,6 @@ public sealed class DesignerEditingTests(StudioAppFixture app)
 
     /// <summary>
     /// A CareFlow.* activity with a text input when the catalogue has one, else Elsa's Write Line.
-    /// TODO(lead): once [4/6] registers the CareFlow.* activities this test drives one of them automatically.
     /// </summary>
     private static async Task<PickedActivity> PickActivityAsync(HttpClient api)
     {

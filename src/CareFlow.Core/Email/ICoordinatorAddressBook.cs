@@ -1,8 +1,8 @@
 namespace CareFlow.Core.Email;
 
 /// <summary>
-/// Where a coordinator's emails go (reminders, escalations), by user name (<c>Case.CoordinatorId</c>). Today from
-/// configuration; an identity store can answer it instead.
+/// Where a coordinator's emails go (reminders, escalations), by user name (<c>Case.CoordinatorId</c>): the address on
+/// the coordinator's account, else one from configuration.
 /// </summary>
 public interface ICoordinatorAddressBook
 {

@@ -13,7 +13,7 @@ namespace CareFlow.Infrastructure.Outbox;
 /// statement (<see cref="OutboxClaims"/>), so two dispatchers (nodes, Hangfire running a job at least once) never
 /// send the same row while its claim lasts, and the sent ones are marked in one update per batch. A crash between the
 /// send and that update resends the row after its claim expires, with the same Message-ID (at least once to SMTP,
-/// once in the database). Outcomes follow reliability-security.md §3; an authentication or configuration error
+/// once in the database). Outcomes follow <see cref="SmtpFailureKind"/>; an authentication or configuration error
 /// pauses the whole queue (<see cref="OutboxPause"/>) instead of failing emails.
 /// </summary>
 public sealed partial class OutboxDispatcher(

@@ -1,7 +1,7 @@
 namespace CareFlow.Infrastructure.Outbox;
 
 /// <summary>
-/// The queue's stop switch for SMTP authentication and configuration errors (reliability-security.md §3): while paused
+/// The queue's stop switch for SMTP authentication and configuration errors: while paused
 /// no row is claimed, so no email burns an attempt or fails for a fault that is not its own. Kept in memory on purpose:
 /// a restart (after the settings were fixed) resumes, as does an admin on /admin/outbox.
 /// </summary>

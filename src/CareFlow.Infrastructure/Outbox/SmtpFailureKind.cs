@@ -1,6 +1,6 @@
 namespace CareFlow.Infrastructure.Outbox;
 
-/// <summary>How an attempt ended (reliability-security.md §3).</summary>
+/// <summary>How an attempt ended, which decides what the outbox does next.</summary>
 public enum SmtpFailureKind
 {
     /// <summary>4xx, connection or TLS error before DATA: retry with backoff.</summary>

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CareFlow.IntegrationTests.Email;
 
-/// <summary>SMTP authentication errors stop the queue (reliability-security.md §3): no email burns an attempt or fails.</summary>
+/// <summary>SMTP authentication errors stop the queue: no email burns an attempt or fails.</summary>
 [Collection(EmailCollectionDefinition.Name)]
 public sealed class OutboxPauseTests(EmailAppFixture app)
 {

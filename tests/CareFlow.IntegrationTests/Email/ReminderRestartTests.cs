@@ -25,7 +25,7 @@ public sealed class ReminderRestartGroup
 }
 
 /// <summary>
-/// Reminders pending across a restart (issue 6 item 7): a provider reminder (a workflow timer) and two task-due
+/// Reminders pending across a restart: a provider reminder (a workflow timer) and two task-due
 /// reminders (scheduled outbox rows) are written by one host, which stops; their due times come while no host runs;
 /// a new host on the same PostgreSQL sends each exactly once (counted by Message-ID at the SMTP server), and not the
 /// one whose task was completed after the restart.

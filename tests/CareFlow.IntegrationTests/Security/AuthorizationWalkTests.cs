@@ -83,7 +83,7 @@ public sealed partial class AuthorizationWalkTests(CareAppFixture app) : IAsyncL
             var path = Resolve(endpoint.RoutePattern, out var unresolved);
             if (path is null)
             {
-                failures.Add($"{raw}: cannot resolve parameter '{unresolved}'; give it a conventional name (common.md) or add it to AllowList with a reason.");
+                failures.Add($"{raw}: cannot resolve parameter '{unresolved}'; name it after its id kind (caseId, clientId, referralId, …) or add it to AllowList with a reason.");
                 continue;
             }
             var idInPath = endpoint.RoutePattern.Parameters.Count > 0 && !raw.StartsWith("/elsa/api/workflow-definitions/{definitionId}", StringComparison.Ordinal);
@@ -326,7 +326,7 @@ public sealed partial class AuthorizationWalkTests(CareAppFixture app) : IAsyncL
         return path.ToString();
     }
 
-    /// <summary>Parameter names of common.md; <c>id</c> by the resource in front of it (<c>/api/cases/{id}</c> → caseId).</summary>
+    /// <summary>A parameter named after its id kind (caseId, clientId, referralId, …); <c>id</c> by the resource in front of it (<c>/api/cases/{id}</c> → caseId).</summary>
     private string? ValueOf(string name, string? resource)
     {
         if (_ids.TryGetValue(name, out var byName))

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace CareFlow.IntegrationTests.Workflows;
 
 /// <summary>
-/// issue 3 item 12: every file of the Elsa corpus, imported and published through Studio's route on a real CareFlow
+/// Every file of the Elsa corpus, imported and published through Studio's route on a real CareFlow
 /// process on PostgreSQL, executes through <c>POST /elsa/api/workflow-definitions/{id}/execute</c> (200 with
 /// <c>x-elsa-workflow-instance-id</c>) and ends as its MANIFEST says; files with timers are fired by Hangfire in real
 /// time (timer-workflow.json waits a minute). The WriteLine output is read from the journal: the Completed WriteLine

@@ -6,13 +6,13 @@ using Xunit.Sdk;
 namespace CareFlow.IntegrationTests.Workflows;
 
 /// <summary>
-/// issue 3 item 8, "a timer fires once across a crash": Hangfire.PostgreSql's distributed locks are rows in
+/// A timer fires once across a crash: Hangfire.PostgreSql's distributed locks are rows in
 /// hangfire.lock, and a node SIGKILLed while its delayed-job scheduler holds <c>locks:schedulepoller</c> leaves that
-/// row behind (the kill-restart test left exactly this row on its first run). Until the row is considered stale
+/// row behind (a kill-restart run can leave exactly this row). Until the row is considered stale
 /// (PostgreSqlStorageOptions.DistributedLockTimeout, 10 minutes by default) no node moves a scheduled job to its
 /// queue: every timer armed before the crash, and every Hangfire retry, waits. The test leaves the row a killed node
-/// leaves and expects a timer to fire within a minute of its due time; the 3-minute recovery bound of
-/// reliability-security.md §1 leaves no room for ten.
+/// leaves and expects a timer to fire within a minute of its due time; the 3-minute recovery bound
+/// leaves no room for ten.
 /// </summary>
 [Collection(RecoveryTestsSerial.Name)]
 public sealed class HangfireStaleLockTests(StaleLockHostFixture fixture, ITestOutputHelper output) : IClassFixture<StaleLockHostFixture>

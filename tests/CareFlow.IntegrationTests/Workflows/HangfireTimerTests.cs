@@ -6,7 +6,7 @@ using Xunit.Sdk;
 namespace CareFlow.IntegrationTests.Workflows;
 
 /// <summary>
-/// issue 3 item 8: timers are fired by Hangfire (a real BackgroundJobServer on PostgreSQL storage), on time and once.
+/// Timers are fired by Hangfire (a real BackgroundJobServer on PostgreSQL storage), on time and once.
 /// In the serial collection: lateness is measured, so no load test runs beside it.
 /// </summary>
 [Collection(ProcessTestsSerial.Name)]

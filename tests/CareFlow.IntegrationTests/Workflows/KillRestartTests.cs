@@ -6,7 +6,7 @@ using CareFlow.IntegrationTests.Processes;
 namespace CareFlow.IntegrationTests.Workflows;
 
 /// <summary>
-/// issue 3 item 12: 200 instances, each waiting on a timer and on a correlated event in parallel branches joined
+/// 200 instances, each waiting on a timer and on a correlated event in parallel branches joined
 /// with WaitAll. The events are sent over HTTP while the host is SIGKILLed mid-way and restarted; the driver retries
 /// what failed and logs every request as invoke / ok / fail / unknown. After recovery every instance must be Finished
 /// with its Delay and its Event each resumed exactly once.

@@ -8,7 +8,7 @@ using Xunit.Sdk;
 namespace CareFlow.IntegrationTests.Workflows;
 
 /// <summary>
-/// reliability-security.md §1, stuck = 0 within 3 minutes: the engine commits a timer bookmark, then arms it in
+/// No instance stays stuck for more than 3 minutes: the engine commits a timer bookmark, then arms it in
 /// Hangfire in a second step. If the process dies between the two (or the enqueue fails), only a restart of some node
 /// re-arms the timer (WorkflowRecoveryService at start-up). On a cluster where nobody restarts, the instance waits
 /// forever. The host here loses the first arming and stays up.

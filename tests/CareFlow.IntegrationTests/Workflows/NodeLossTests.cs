@@ -6,7 +6,7 @@ using CareFlow.IntegrationTests.Processes;
 namespace CareFlow.IntegrationTests.Workflows;
 
 /// <summary>
-/// reliability-security.md §1 and §8 (stuck = 0; two nodes on one database): two nodes share the timers; one is
+/// No instance stuck, with two nodes on one database: two nodes share the timers; one is
 /// SIGKILLed while it is firing them and never comes back. The survivor must finish every instance within the
 /// 3-minute recovery bound, including the timers whose Hangfire jobs the dead node had fetched but not completed.
 /// Nothing restarts, so the start-up re-arming does not help here.

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CareFlow.IntegrationTests.Workflows;
 
 /// <summary>
-/// issue 3 item 6: an event that arrives before its bookmark is kept for the retention and delivered exactly once
+/// An event that arrives before its bookmark is kept for the retention and delivered exactly once
 /// when the bookmark is committed; once the retention has passed it is dropped. The host runs without the 5-second
 /// sweep, so delivery rests on the engine's own commit paths, and on a fake clock, so the retention can be crossed.
 /// </summary>

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CareFlow.IntegrationTests.Workflows;
 
-/// <summary>issue 3 item 6: a bookmark resumes exactly once however many callers race, on the real PostgreSQL.</summary>
+/// <summary>A bookmark resumes exactly once however many callers race, on the real PostgreSQL.</summary>
 public sealed class ResumeRaceTests(ResumeRaceHostFixture fixture) : IClassFixture<ResumeRaceHostFixture>
 {
     private const int Rounds = 10;

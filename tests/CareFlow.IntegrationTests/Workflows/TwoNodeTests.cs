@@ -7,7 +7,7 @@ using CareFlow.IntegrationTests.Processes;
 namespace CareFlow.IntegrationTests.Workflows;
 
 /// <summary>
-/// issue 3 item 12: two CareFlow processes on one database race for the same bookmarks. Every event is triggered on
+/// Two CareFlow processes on one database race for the same bookmarks. Every event is triggered on
 /// both nodes at once; every timer has a Hangfire job from each node (the second node re-arms all pending timers
 /// when it starts), and both nodes' workers fire them. Each bookmark must be resumed exactly once.
 /// </summary>

@@ -4,7 +4,7 @@ namespace CareFlow.Web.Tests.Architecture;
 
 /// <summary>
 /// Web → Infrastructure → Core → Workflows, with Web also allowed to use Core; nothing points back
-/// (architecture.md §3, house-style.md §2). Test projects may reference only src projects.
+/// (docs/architecture.md). Test projects may reference only src projects.
 /// </summary>
 public class ProjectReferenceTests
 {

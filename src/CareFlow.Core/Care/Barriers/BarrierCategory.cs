@@ -1,6 +1,6 @@
 namespace CareFlow.Core.Care.Barriers;
 
-/// <summary>The barrier taxonomy of domain.md §7.</summary>
+/// <summary>The barrier taxonomy: what kept a client from a service, counted in the systemic-barrier report.</summary>
 public enum BarrierCategory
 {
     Cost,

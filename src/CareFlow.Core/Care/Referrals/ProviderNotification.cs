@@ -1,8 +1,9 @@
 namespace CareFlow.Core.Care.Referrals;
 
 /// <summary>
-/// The intent to notify a provider, written in the workflow's transaction. The email itself (minimum necessary,
-/// signed link) is sent by the email outbox of issue [5/6], which picks up rows with no <see cref="ProcessedAt"/>.
+/// The intent to notify a provider, written in the transaction of the step that causes it. The email itself (minimum
+/// necessary, signed link) goes out through the email outbox; <see cref="ProcessedAt"/> is set when the intent has
+/// been turned into an outbox row.
 /// </summary>
 public sealed class ProviderNotification
 {

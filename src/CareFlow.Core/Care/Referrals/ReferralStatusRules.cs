@@ -2,7 +2,7 @@ using CareFlow.Core.Care.Barriers;
 
 namespace CareFlow.Core.Care.Referrals;
 
-/// <summary>Who may set which Task status (domain.md §3), which statuses need a reason, and the FHIR codes.</summary>
+/// <summary>Who may set which Task status (the Gravity SDOH referral rules), which statuses need a reason, and the FHIR codes.</summary>
 public static class ReferralStatusRules
 {
     private static readonly ReferralTaskStatus[] RequesterSets = [ReferralTaskStatus.Draft, ReferralTaskStatus.Requested, ReferralTaskStatus.EnteredInError, ReferralTaskStatus.Cancelled];

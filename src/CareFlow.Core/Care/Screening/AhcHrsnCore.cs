@@ -1,6 +1,6 @@
 namespace CareFlow.Core.Care.Screening;
 
-/// <summary>The CMS AHC HRSN screening tool, core part: 10 questions in 5 domains (domain.md §2). Pure data.</summary>
+/// <summary>The CMS AHC HRSN screening tool, core part: 10 questions in 5 domains. Pure data.</summary>
 public static class AhcHrsnCore
 {
     public const string Id = "ahc-hrsn-core";

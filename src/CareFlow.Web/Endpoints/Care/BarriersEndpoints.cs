@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CareFlow.Web.Endpoints.Care;
 
-/// <summary>Barriers (domain.md §7 taxonomy) linked to need, referral, service and cost option.</summary>
+/// <summary>Barriers (categorised by <c>BarrierCategory</c>) linked to need, referral, service and cost option.</summary>
 public static class BarriersEndpoints
 {
     public static RouteGroupBuilder MapBarriers(this RouteGroupBuilder api)

@@ -6,7 +6,7 @@ namespace CareFlow.Web.Endpoints.Care;
 
 /// <summary>
 /// Referrals (ServiceRequest + Task). Status changes follow the Gravity rules: the requester sets draft, requested,
-/// entered-in-error; the performer (recorded here by the coordinator until the provider link of [5/6]) the rest. A move the
+/// entered-in-error; the performer (the provider through its link, or the coordinator here on its behalf) the rest. A move the
 /// Task state machine forbids (e.g. back to draft) answers 409 and changes nothing.
 /// </summary>
 public static class ReferralsEndpoints

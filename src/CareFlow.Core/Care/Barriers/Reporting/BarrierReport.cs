@@ -4,7 +4,7 @@ using CareFlow.Core.Care.Directory;
 namespace CareFlow.Core.Care.Barriers.Reporting;
 
 /// <summary>
-/// The de-identified systemic-barrier report (domain.md §7): counts of barriers by category, service, area and
+/// The de-identified systemic-barrier report: counts of barriers by category, service, area and
 /// month, each table with its total and small counts suppressed. Rows are ordered by label, never by count, so the
 /// order does not rank hidden counts.
 /// </summary>

@@ -8,7 +8,7 @@ namespace CareFlow.Core.Care.Barriers.Reporting;
 /// </summary>
 public static class SmallCountSuppression
 {
-    /// <summary>The suppression threshold of domain.md §7: counts under 11 are not published.</summary>
+    /// <summary>The suppression threshold: counts under 11 are not published.</summary>
     public const int Threshold = 11;
 
     /// <summary>Which entries to hide.</summary>
