@@ -30,7 +30,6 @@ public sealed class ChooseService(ICareData data) : Activity
 
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         var @case = await data.RequireCaseAsync(CareInputs.CaseId(context, CaseId), context.CancellationToken);
         if (!string.IsNullOrWhiteSpace(ServiceId)) return await UseAsync(context, @case.Id, ServiceId, null);
         var open = await data.ToListAsync(data.Query<Need>().Where(n => n.CaseId == @case.Id && n.Status == NeedStatus.Open), context.CancellationToken);

@@ -17,7 +17,6 @@ public sealed class CloseCase(ICareData data) : Activity
 
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         if (string.IsNullOrWhiteSpace(Reason)) throw new ArgumentException("reason is required.");
         var @case = await data.RequireCaseAsync(CareInputs.CaseId(context, CaseId), context.CancellationToken);
         @case.Status = CaseStatus.Closed;

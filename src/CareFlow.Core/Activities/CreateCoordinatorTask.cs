@@ -34,7 +34,6 @@ public sealed class CreateCoordinatorTask(ICareData data) : Activity
 
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         if (string.IsNullOrWhiteSpace(Title)) throw new ArgumentException("title is required.");
         if (!Enum.TryParse<CoordinatorTaskKind>(Kind, out var kind)) throw new ArgumentException($"Unknown task kind '{Kind}'.");
         if (DueIn <= TimeSpan.Zero) throw new ArgumentException("dueIn must be positive.");

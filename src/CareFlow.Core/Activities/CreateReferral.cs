@@ -30,7 +30,6 @@ public sealed class CreateReferral(ICareData data) : Activity
 
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         var (@case, client) = await data.RequireCaseAndClientAsync(CareInputs.CaseId(context, CaseId), context.CancellationToken);
         var serviceId = string.IsNullOrWhiteSpace(ServiceId) ? RequireConsent.ReadVariable(context, "ServiceId") : ServiceId;
         var service = await data.FirstOrDefaultAsync(data.Query<Service>().Where(s => s.Id == serviceId), context.CancellationToken)

@@ -19,7 +19,6 @@ public sealed class CreateStabilizationPlan(ICareData data) : Activity
 
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         var @case = await data.RequireCaseAsync(CareInputs.CaseId(context, CaseId), context.CancellationToken);
         var plan = await data.FirstOrDefaultAsync(data.Query<StabilizationPlan>().Where(p => p.CaseId == @case.Id), context.CancellationToken);
         if (plan is null)

@@ -21,7 +21,6 @@ public sealed class LogAdvocacy(ICareData data) : Activity
 
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         if (!Enum.TryParse<AdvocacyKind>(Kind, out var kind)) throw new ArgumentException($"Unknown advocacy kind '{Kind}'.");
         if (string.IsNullOrWhiteSpace(Note)) throw new ArgumentException("note is required.");
         var @case = await data.RequireCaseAsync(CareInputs.CaseId(context, CaseId), context.CancellationToken);

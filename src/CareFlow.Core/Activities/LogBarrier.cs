@@ -29,7 +29,6 @@ public sealed class LogBarrier(ICareData data) : Activity
 
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         var @case = await data.RequireCaseAsync(CareInputs.CaseId(context, CaseId), context.CancellationToken);
         var referralId = CareInputs.OptionalId(context, ReferralId, "ReferralId");
         var referral = referralId is { } id

@@ -18,7 +18,6 @@ public sealed class NotifyProvider(ICareData data) : Activity
 
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         if (!Enum.TryParse<ProviderNotificationKind>(Kind, out var kind)) throw new ArgumentException($"Unknown notification kind '{Kind}'.");
         var referralId = CareInputs.RequiredId(context, ReferralId, "referralId", "ReferralId");
         await AddAsync(data, referralId, kind, context.Now, context.CancellationToken);

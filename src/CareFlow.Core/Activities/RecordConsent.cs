@@ -19,7 +19,6 @@ public sealed class RecordConsent(ICareData data) : Activity
 
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         var (@case, client) = await data.RequireCaseAndClientAsync(CareInputs.CaseId(context, CaseId), context.CancellationToken);
         var consents = await data.ToListAsync(data.Query<Consent>().Where(c => c.ClientId == client.Id && c.RevokedAt == null), context.CancellationToken);
         if (consents.Any(c => !ConsentRules.IsExpired(c, context.Now))) return ActivityResult.Done;

@@ -27,7 +27,6 @@ public sealed class RecordOutcome(ICareData data) : Activity
 
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         if (!Enum.TryParse<CheckInOutcome>(Outcome, out var outcome)) throw new ArgumentException($"Unknown outcome '{Outcome}'.");
         var @case = await data.RequireCaseAsync(CareInputs.CaseId(context, CaseId), context.CancellationToken);
         var label = "Outcome";

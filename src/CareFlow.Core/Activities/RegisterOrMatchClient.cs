@@ -25,7 +25,6 @@ public sealed class RegisterOrMatchClient(ICareData data) : Activity
 
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         var intakeId = CareInputs.RequiredId(context, IntakeId ?? context.Workflow.Input["intakeId"]?.GetValue<string>(), "intakeId", "IntakeId");
         var intake = await data.FirstOrDefaultAsync(data.Query<IntakeRequest>().Where(r => r.Id == intakeId), context.CancellationToken)
             ?? throw CareEntityNotFoundException.For("Intake request", intakeId);

@@ -41,7 +41,6 @@ public sealed class ScheduleCheckIn(ICareData data) : Activity
 
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         if (!Enum.TryParse<CheckInKind>(Kind, out var kind)) throw new ArgumentException($"Unknown check-in kind '{Kind}'.");
         if (DueAfter < TimeSpan.Zero || GracePeriod < TimeSpan.Zero) throw new ArgumentException("dueAfter and gracePeriod must not be negative.");
         var @case = await data.RequireCaseAsync(CareInputs.CaseId(context, CaseId), context.CancellationToken);
@@ -59,8 +58,6 @@ public sealed class ScheduleCheckIn(ICareData data) : Activity
 
     public override async ValueTask<ActivityResult> ResumeAsync(ActivityContext context, Bookmark bookmark, JsonObject? input)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(bookmark);
         var id = Guid.Parse(bookmark.Payload!["checkInId"]!.GetValue<string>());
         var checkIn = await data.FindAsync<CheckIn>(c => c.Id == id, context.CancellationToken)
             ?? throw CareEntityNotFoundException.For("Check-in", id);

@@ -26,7 +26,6 @@ public sealed class ScreenClient(ICareData data) : Activity
 
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         if (ScreeningInstruments.Find(InstrumentId) is null) throw new ArgumentException($"Unknown screening instrument '{InstrumentId}'.");
         var @case = await data.RequireCaseAsync(CareInputs.CaseId(context, CaseId), context.CancellationToken);
         if (await LatestAsync(@case.Id, context) is { } screening) return Route(screening);

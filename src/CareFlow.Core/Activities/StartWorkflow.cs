@@ -24,7 +24,6 @@ public sealed class StartWorkflow(ICareData data) : Activity
 
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         if (DefinitionId is null || !StageWorkflows.All.Contains(DefinitionId)) throw new ArgumentException($"'{DefinitionId}' is not a stage workflow.");
         var @case = await data.RequireCaseAsync(CareInputs.CaseId(context, CaseId), context.CancellationToken);
         var request = new WorkflowStartRequest

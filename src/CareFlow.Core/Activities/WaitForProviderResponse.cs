@@ -26,7 +26,6 @@ public sealed class WaitForProviderResponse(ICareData data) : Activity
 
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         if (DeadlineBusinessDays < 1) throw new ArgumentException("deadlineBusinessDays must be at least 1.");
         if (ReminderBusinessDays < 0 || ReminderBusinessDays >= DeadlineBusinessDays) throw new ArgumentException("reminderBusinessDays must be 0 or less than deadlineBusinessDays.");
         var referral = await LoadAsync(context, CareInputs.RequiredId(context, ReferralId, "referralId", "ReferralId"));
@@ -42,8 +41,6 @@ public sealed class WaitForProviderResponse(ICareData data) : Activity
 
     public override async ValueTask<ActivityResult> ResumeAsync(ActivityContext context, Bookmark bookmark, JsonObject? input)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(bookmark);
         var referral = await LoadAsync(context, Guid.Parse(bookmark.Payload!["referralId"]!.GetValue<string>()));
         switch (bookmark.Name)
         {

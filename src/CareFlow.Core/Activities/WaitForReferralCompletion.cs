@@ -22,7 +22,6 @@ public sealed class WaitForReferralCompletion(ICareData data) : Activity
 
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         if (Deadline <= TimeSpan.Zero) throw new ArgumentException("deadline must be positive.");
         var referral = await LoadAsync(context, CareInputs.RequiredId(context, ReferralId, "referralId", "ReferralId"));
         if (Finished(referral) is { } done) return ActivityResult.WithOutcomes(done);
@@ -34,8 +33,6 @@ public sealed class WaitForReferralCompletion(ICareData data) : Activity
 
     public override async ValueTask<ActivityResult> ResumeAsync(ActivityContext context, Bookmark bookmark, JsonObject? input)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(bookmark);
         var referral = await LoadAsync(context, Guid.Parse(bookmark.Payload!["referralId"]!.GetValue<string>()));
         if (Finished(referral) is { } done) return ActivityResult.WithOutcomes(done);
         if (bookmark.Name == CareBookmarks.ReferralDeadline) return ActivityResult.WithOutcomes("TimedOut");

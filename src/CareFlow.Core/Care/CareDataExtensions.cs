@@ -9,7 +9,6 @@ public static class CareDataExtensions
 {
     public static async Task<Case> RequireCaseAsync(this ICareData data, Guid caseId, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(data);
         // A case opened earlier in this burst is not in the database yet: look in the unit of work first.
         return data.Local<Case>().FirstOrDefault(c => c.Id == caseId)
             ?? await data.FirstOrDefaultAsync(data.Query<Case>().Where(c => c.Id == caseId), cancellationToken)
@@ -18,7 +17,6 @@ public static class CareDataExtensions
 
     public static async Task<Client> RequireClientAsync(this ICareData data, Guid clientId, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(data);
         return data.Local<Client>().FirstOrDefault(c => c.Id == clientId)
             ?? await data.FirstOrDefaultAsync(data.Query<Client>().Where(c => c.Id == clientId), cancellationToken)
             ?? throw CareEntityNotFoundException.For("Client", clientId);
@@ -34,8 +32,6 @@ public static class CareDataExtensions
     /// <summary>The first match in the unit of work (added earlier in this burst) or else in the database.</summary>
     public static async Task<T?> FindAsync<T>(this ICareData data, Expression<Func<T, bool>> predicate, CancellationToken cancellationToken = default) where T : class
     {
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(predicate);
         return data.Local<T>().FirstOrDefault(predicate.Compile()) ?? await data.FirstOrDefaultAsync(data.Query<T>().Where(predicate), cancellationToken);
     }
 }

@@ -12,7 +12,6 @@ public sealed class AccountCoordinatorAddressBook(CareFlowDbContext db, Configur
 {
     public async Task<string?> FindAsync(string userName, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(userName);
         var normalized = userName.Normalize().ToUpperInvariant(); // as Identity's UpperInvariantLookupNormalizer
         var email = await db.Users.AsNoTracking()
             .Where(u => u.NormalizedUserName == normalized && u.Email != null && u.Email != "")

@@ -14,7 +14,6 @@ public sealed class EfEmailOutbox(CareFlowDbContext db, IOptions<Core.Email.Emai
 {
     public async Task<bool> EnqueueAsync(OutboxEmail email, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(email);
         var to = MimeMessageFactory.RequireMailbox(email.To, "to");
         var from = MimeMessageFactory.RequireMailbox(email.Email.From, "from");
         HeaderText.Require(email.Email.Subject, "subject");
@@ -53,7 +52,6 @@ public sealed class EfEmailOutbox(CareFlowDbContext db, IOptions<Core.Email.Emai
     /// </summary>
     public void AddRefused(string key, string to, Core.Email.Templates.RenderedEmail email, string? topic, string reason)
     {
-        ArgumentNullException.ThrowIfNull(email);
         var now = time.GetUtcNow();
         var safeTo = Core.Email.Templates.EmailTemplates.Line(to);
         db.Set<OutboxMessage>().Add(new OutboxMessage

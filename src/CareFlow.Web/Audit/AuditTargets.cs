@@ -13,7 +13,6 @@ public static class AuditTargets
     /// <summary>Names the record this request reads or changes, for handlers whose id is not in the route.</summary>
     public static void Declare(HttpContext http, string type, Guid id)
     {
-        ArgumentNullException.ThrowIfNull(http);
         http.Items[DeclaredItem] = (type, id.ToString());
     }
 

@@ -19,7 +19,6 @@ public sealed record CareRecordReach(string CoordinatorId, bool SeesAll)
     /// <summary>The cases within reach.</summary>
     public IQueryable<Case> Cases(ICareData data)
     {
-        ArgumentNullException.ThrowIfNull(data);
         return SeesAll ? data.Query<Case>() : data.Query<Case>().Where(c => c.CoordinatorId == CoordinatorId);
     }
 
@@ -30,7 +29,6 @@ public sealed record CareRecordReach(string CoordinatorId, bool SeesAll)
     /// </summary>
     public async Task<ReachedRecord?> ResolveAsync(ICareData data, Guid id, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(data);
         var caseIds = Cases(data).Select(c => c.Id);
         if (await data.CountAsync(data.Query<Case>().Where(c => c.Id == id), cancellationToken) > 0)
             return new ReachedRecord("case", id, id, await data.CountAsync(caseIds.Where(c => c == id), cancellationToken) > 0);

@@ -26,7 +26,6 @@ public static class WorkflowRunScope
     public static async Task<RunScopeDecision> DecideAsync(
         ICareData data, CareRecordReach reach, JsonObject? input, JsonObject? variables, string? correlationId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(reach);
         var values = new List<(string Path, string? Name, string Text)>();
         Collect(input, "$.input", null, values);
         Collect(variables, "$.variables", null, values);

@@ -9,7 +9,6 @@ public static class ClientLookup
     /// <summary>The client an intake request would register (not added to the unit of work).</summary>
     public static Client Candidate(IntakeRequest intake, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(intake);
         return new Client
         {
             Id = Guid.CreateVersion7(now), GivenName = intake.GivenName.Trim(), FamilyName = intake.FamilyName.Trim(),
@@ -22,8 +21,6 @@ public static class ClientLookup
     /// <summary>Matches the candidate against the stored clients sharing its date of birth, name or a contact detail.</summary>
     public static async Task<(ClientMatchKind Kind, Client? Client)> MatchAsync(ICareData data, Client candidate, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(candidate);
         var existing = await data.ToListAsync(data.Query<Client>().Where(c => c.DateOfBirth == candidate.DateOfBirth || c.NormalizedName == candidate.NormalizedName
             || (candidate.NormalizedPhone != null && c.NormalizedPhone == candidate.NormalizedPhone)
             || (candidate.NormalizedEmail != null && c.NormalizedEmail == candidate.NormalizedEmail)), cancellationToken);
@@ -36,7 +33,6 @@ public static class ClientLookup
     /// </summary>
     public static IQueryable<Client> Search(IQueryable<Client> clients, string? term)
     {
-        ArgumentNullException.ThrowIfNull(clients);
         if (string.IsNullOrWhiteSpace(term)) return clients;
         term = term.Trim();
         if (DateOnly.TryParseExact(term, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var dob))

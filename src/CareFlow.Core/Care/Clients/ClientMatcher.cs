@@ -5,7 +5,6 @@ public static class ClientMatcher
 {
     public static (ClientMatchKind Kind, Client? Client) Match(Client candidate, IEnumerable<Client> existing)
     {
-        ArgumentNullException.ThrowIfNull(candidate);
         Client? possible = null;
         foreach (var other in existing)
         {
@@ -20,8 +19,6 @@ public static class ClientMatcher
     /// <summary>How many of name, date of birth and contact agree (0-3).</summary>
     public static int Compare(Client a, Client b)
     {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
         var score = 0;
         if (a.NormalizedName.Length > 0 && a.NormalizedName == b.NormalizedName) score++;
         if (a.DateOfBirth == b.DateOfBirth) score++;

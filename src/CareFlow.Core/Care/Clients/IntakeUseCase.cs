@@ -32,9 +32,6 @@ public static class IntakeUseCase
     /// <summary>Saves the request and runs the intake workflow; the outcome says where the client landed or why not.</summary>
     public static async Task<IntakeOutcome> RunAsync(ICareData data, IWorkflowRuntime runtime, IntakeRequest intake, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(runtime);
-        ArgumentNullException.ThrowIfNull(intake);
         data.Add(intake);
         await data.SaveChangesAsync(cancellationToken);
         var state = await runtime.StartAsync(StageWorkflows.Intake, VersionOptions.Published, new StartWorkflowRequest

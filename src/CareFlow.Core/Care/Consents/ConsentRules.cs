@@ -5,7 +5,6 @@ public static class ConsentRules
 {
     public static bool Names(Consent consent, string? organizationId, string? email)
     {
-        ArgumentNullException.ThrowIfNull(consent);
         return (!string.IsNullOrEmpty(organizationId) && string.Equals(consent.RecipientOrganizationId, organizationId, StringComparison.Ordinal))
             || (!string.IsNullOrEmpty(email) && string.Equals(consent.RecipientEmail, email, StringComparison.OrdinalIgnoreCase));
     }
@@ -28,7 +27,6 @@ public static class ConsentRules
     /// <summary>The refusals for a consent to be recorded, as (field, message); empty when it may be stored.</summary>
     public static IEnumerable<(string Field, string Message)> Validate(Consent consent)
     {
-        ArgumentNullException.ThrowIfNull(consent);
         if (string.IsNullOrWhiteSpace(consent.RecipientOrganizationId) && string.IsNullOrWhiteSpace(consent.RecipientEmail))
             yield return ("recipient", "A Part 2 consent must name its recipient (organisation id or email).");
         if (string.IsNullOrWhiteSpace(consent.Purpose)) yield return ("purpose", "A Part 2 consent must state its purpose.");

@@ -10,9 +10,6 @@ public static class RecordConsentUseCase
 {
     public static async Task<Consent> RecordAsync(ICareData data, ICareSignals signals, TimeProvider time, Consent consent, string by, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(time);
-        ArgumentNullException.ThrowIfNull(consent);
         foreach (var (field, message) in ConsentRules.Validate(consent)) throw new CareValidationException(field, message);
         if (await data.FirstOrDefaultAsync(data.Query<Client>().Where(c => c.Id == consent.ClientId), cancellationToken) is null)
             throw new CareValidationException("clientId", "Unknown client.");
@@ -36,9 +33,6 @@ public static class RecordConsentUseCase
 
     public static async Task<Consent> RevokeAsync(ICareData data, ICareSignals signals, TimeProvider time, Guid consentId, string? method, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(signals);
-        ArgumentNullException.ThrowIfNull(time);
         if (string.IsNullOrWhiteSpace(method)) throw new CareValidationException("method", "Say how the client revoked (written, oral, …).");
         var consent = await data.FirstOrDefaultAsync(data.Query<Consent>().Where(c => c.Id == consentId), cancellationToken)
             ?? throw new CareValidationException("consentId", "Unknown consent.");

@@ -8,7 +8,6 @@ public static class DirectoryCatalog
     public static async Task<IReadOnlyList<DirectoryEntry>> ListAsync(ICareData data, string? category = null, bool includeInactive = false, string? search = null,
         string? area = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(data);
         var services = data.Query<Service>();
         var wanted = category?.Trim().ToLowerInvariant();
         if (!string.IsNullOrWhiteSpace(wanted)) services = services.Where(s => s.Category == wanted);

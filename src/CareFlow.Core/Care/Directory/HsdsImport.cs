@@ -13,8 +13,6 @@ public static class HsdsImport
 {
     public static async Task<HsdsImportResult> RunAsync(ICareData data, TimeProvider time, Stream json, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(time);
         JsonNode? document;
         try
         {

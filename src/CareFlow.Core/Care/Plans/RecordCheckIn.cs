@@ -7,9 +7,6 @@ public static class RecordCheckIn
 {
     public static async Task<CheckIn> RunAsync(ICareData data, ICareSignals signals, TimeProvider time, Guid checkInId, CheckInOutcome? outcome, string? notes, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(signals);
-        ArgumentNullException.ThrowIfNull(time);
         if (outcome is null) throw new CareValidationException("outcome", "Say what the check-in found.");
         var checkIn = await data.FirstOrDefaultAsync(data.Query<CheckIn>().Where(c => c.Id == checkInId), cancellationToken)
             ?? throw new CareValidationException("checkInId", "Unknown check-in.");

@@ -12,9 +12,6 @@ public static class ChangeReferralStatus
     public static async Task<Referral> RunAsync(ICareData data, ICareSignals signals, TimeProvider time, Guid referralId, ReferralParty party,
         ReferralTaskStatus status, ReferralStatusReason? reason, string? reasonText, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(signals);
-        ArgumentNullException.ThrowIfNull(time);
         if (!ReferralStatusRules.MaySet(party, status))
             throw new CareValidationException("status", $"The {party.ToString().ToLowerInvariant()} may not set '{ReferralStatusRules.Code(status)}'.");
         if (ReferralStatusRules.NeedsReason(status) && reason is null)

@@ -14,8 +14,6 @@ public static class RequestReferral
     public static async Task<RequestReferralOutcome> RunAsync(ICareData data, ICareSignals signals, TimeProvider time, Guid caseId, string serviceId, Guid? needId, string by,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(time);
         var started = time.GetUtcNow();
         var choose = await OpenTaskAsync(data, caseId, CoordinatorTaskKind.ChooseService, cancellationToken);
         if (choose is null && await OpenTaskAsync(data, caseId, CoordinatorTaskKind.ObtainConsent, cancellationToken) is { } obtain)

@@ -20,8 +20,6 @@ public static class RightsSummaryQuery
 
     public static async Task<RightsSummary?> LoadAsync(ICareData data, RightsSummaryOptions options, Guid caseId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(options);
         var @case = await data.FirstOrDefaultAsync(data.Query<Case>().Where(c => c.Id == caseId), cancellationToken);
         if (@case is null) return null;
         var client = await data.FirstOrDefaultAsync(data.Query<Client>().Where(c => c.Id == @case.ClientId), cancellationToken);

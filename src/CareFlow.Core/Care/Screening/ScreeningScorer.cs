@@ -6,8 +6,6 @@ public static class ScreeningScorer
     /// <summary>Scores answers (question id → selected option values).</summary>
     public static ScreeningResult Score(ScreeningInstrument instrument, IReadOnlyDictionary<string, string[]> answers)
     {
-        ArgumentNullException.ThrowIfNull(instrument);
-        ArgumentNullException.ThrowIfNull(answers);
         var errors = new List<(string, string)>();
         foreach (var key in answers.Keys.Where(k => instrument.Questions.All(q => q.Id != k)))
             errors.Add(($"answers.{key}", $"'{key}' is not a question of {instrument.Name}."));

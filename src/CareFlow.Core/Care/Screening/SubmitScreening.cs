@@ -10,8 +10,6 @@ public static class SubmitScreening
     public static async Task<(ClientScreening Screening, IReadOnlyList<Need> Needs)> RunAsync(ICareData data, ICareSignals signals, TimeProvider time,
         Guid caseId, string? instrumentId, IReadOnlyDictionary<string, string[]>? answers, string by, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(time);
         var instrument = ScreeningInstruments.Find(instrumentId ?? AhcHrsnCore.Id) ?? throw new CareValidationException("instrumentId", $"Unknown screening instrument '{instrumentId}'.");
         if (answers is null) throw new CareValidationException("answers", "Answers are required.");
         var result = ScreeningScorer.Score(instrument, answers);

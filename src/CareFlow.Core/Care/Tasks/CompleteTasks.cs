@@ -7,9 +7,6 @@ public static class CompleteTasks
 {
     public static async Task<CoordinatorTask> CompleteAsync(ICareData data, ICareSignals signals, TimeProvider time, Guid taskId, JsonNode? result, string by, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(signals);
-        ArgumentNullException.ThrowIfNull(time);
         var task = await data.FirstOrDefaultAsync(data.Query<CoordinatorTask>().Where(t => t.Id == taskId), cancellationToken)
             ?? throw new CareValidationException("taskId", "Unknown task.");
         if (task.Status is CoordinatorTaskStatus.Completed or CoordinatorTaskStatus.Cancelled)
@@ -34,8 +31,6 @@ public static class CompleteTasks
     /// <summary>Completes the open tasks of one kind on a case (e.g. the screening task once a screening is submitted).</summary>
     public static async Task OpenOfKindAsync(ICareData data, ICareSignals signals, Guid caseId, CoordinatorTaskKind kind, string by, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(signals);
         var open = await data.ToListAsync(data.Query<CoordinatorTask>().Where(t => t.CaseId == caseId && t.Kind == kind
             && (t.Status == CoordinatorTaskStatus.Open || t.Status == CoordinatorTaskStatus.Overdue)).Select(t => t.Id), cancellationToken);
         foreach (var id in open)

@@ -9,8 +9,6 @@ public static class CoordinatorTasks
 {
     public static CoordinatorTask CreateAndWait(ActivityContext context, ICareData data, Guid caseId, CoordinatorTaskKind kind, string title, string? description, TimeSpan dueIn, bool overdueTimer)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(data);
         var task = new CoordinatorTask
         {
             Id = Guid.CreateVersion7(context.Now), CaseId = caseId, Kind = kind, Title = title, Description = description,
@@ -27,8 +25,6 @@ public static class CoordinatorTasks
     /// <summary>Applies a resumed task bookmark: completed (with the coordinator's result) or overdue.</summary>
     public static async Task<(CoordinatorTask Task, bool Completed, JsonNode? Result)> OnResumeAsync(ActivityContext context, ICareData data, Bookmark bookmark, JsonObject? input)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(bookmark);
         var id = Guid.Parse(bookmark.Payload?["taskId"]?.GetValue<string>() ?? throw new InvalidOperationException("Task bookmark without a task id."));
         var task = await data.FirstOrDefaultAsync(data.Query<CoordinatorTask>().Where(t => t.Id == id), context.CancellationToken)
             ?? throw CareEntityNotFoundException.For("Coordinator task", id);

@@ -18,7 +18,6 @@ public static class SupervisorTasks
     /// <summary>The tasks a caller may see: all of them for a supervisor (or anyone who sees every case), else none of the supervisor-only kinds.</summary>
     public static IQueryable<CoordinatorTask> VisibleTo(IQueryable<CoordinatorTask> tasks, bool supervisor)
     {
-        ArgumentNullException.ThrowIfNull(tasks);
         return supervisor ? tasks : tasks.Where(t => t.Kind != CoordinatorTaskKind.SupervisorDuplicateReview);
     }
 

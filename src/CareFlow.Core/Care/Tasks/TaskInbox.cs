@@ -10,7 +10,6 @@ public static class TaskInbox
     /// <param name="caseId">One case only.</param>
     public static IQueryable<CoordinatorTask> Query(ICareData data, IQueryable<Guid> caseIds, bool supervisor, CoordinatorTaskStatus? status = null, Guid? caseId = null)
     {
-        ArgumentNullException.ThrowIfNull(data);
         var query = SupervisorTasks.VisibleTo(data.Query<CoordinatorTask>(), supervisor).Where(t => caseIds.Contains(t.CaseId));
         query = status is { } s ? query.Where(t => t.Status == s) : query.Where(t => t.Status == CoordinatorTaskStatus.Open || t.Status == CoordinatorTaskStatus.Overdue);
         if (caseId is { } id) query = query.Where(t => t.CaseId == id);
@@ -20,7 +19,6 @@ public static class TaskInbox
     /// <summary>Overdue: marked so by the workflow's timer, or open past its due time (the timer may not have fired yet).</summary>
     public static bool IsOverdue(CoordinatorTask task, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(task);
         return task.Status == CoordinatorTaskStatus.Overdue || (task.Status == CoordinatorTaskStatus.Open && task.DueAt < now);
     }
 }

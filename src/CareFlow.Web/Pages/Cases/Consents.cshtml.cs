@@ -33,7 +33,6 @@ public sealed class ConsentsModel(ICareData data, ICareSignals signals, TimeProv
 
     public async Task<IActionResult> OnPostRecordAsync(Guid caseId, [Bind(Prefix = nameof(Input))] ConsentInput input, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(input);
         Input = input;
         if (!await LoadAsync(caseId, cancellationToken)) return NotFound();
         if (!ModelState.IsValid) return Page();
@@ -64,7 +63,6 @@ public sealed class ConsentsModel(ICareData data, ICareSignals signals, TimeProv
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid caseId, [Bind(Prefix = nameof(Revoke))] RevokeInput revoke, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(revoke);
         Revoke = revoke;
         if (!await LoadAsync(caseId, cancellationToken)) return NotFound();
         if (Consents.All(c => c.Id != Revoke.ConsentId)) return NotFound();

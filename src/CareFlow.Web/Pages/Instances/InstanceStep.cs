@@ -7,7 +7,6 @@ public sealed record InstanceStep(string ActivityId, string ActivityType, string
 {
     public static IReadOnlyList<InstanceStep> Of(WorkflowState state)
     {
-        ArgumentNullException.ThrowIfNull(state);
         return [.. state.Bookmarks.Select(b => new InstanceStep(b.ActivityId,
             state.ActivityExecutionContexts.FirstOrDefault(c => c.Id == b.ActivityInstanceId)?.ActivityType ?? "", b.Name, b.ResumeAt))];
     }

@@ -18,7 +18,6 @@ public static class SvgBarChart
 
     public static IHtmlContent Render(string id, string title, string description, IReadOnlyList<BarrierCount> rows)
     {
-        ArgumentNullException.ThrowIfNull(rows);
         var max = Math.Max(1, rows.Max(r => r.Value ?? 0));
         var height = Top * 2 + Math.Max(1, rows.Count) * RowHeight;
         var svg = new StringBuilder();

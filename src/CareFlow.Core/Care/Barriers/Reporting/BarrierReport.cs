@@ -14,7 +14,6 @@ public static class BarrierReport
 
     public static IReadOnlyList<BarrierTable> Build(IReadOnlyCollection<BarrierFact> facts)
     {
-        ArgumentNullException.ThrowIfNull(facts);
         var categories = Enum.GetValues<BarrierCategory>().Select(Label).ToList();
         return
         [
@@ -48,8 +47,6 @@ public static class BarrierReport
     /// </summary>
     public static async Task<IReadOnlyList<BarrierFact>> LoadAsync(ICareData data, BarrierReportFilter filter, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(filter);
         var query = data.Query<AccessBarrier>();
         if (filter.From is { } from) query = query.Where(b => b.RecordedAt >= new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
         if (filter.To is { } to) query = query.Where(b => b.RecordedAt < new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));

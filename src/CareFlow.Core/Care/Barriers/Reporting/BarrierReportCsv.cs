@@ -11,7 +11,6 @@ public static class BarrierReportCsv
 {
     public static string Write(IEnumerable<BarrierTable> tables)
     {
-        ArgumentNullException.ThrowIfNull(tables);
         var csv = new StringBuilder("dimension,label,count\r\n");
         foreach (var table in tables)
         {
@@ -24,7 +23,6 @@ public static class BarrierReportCsv
 
     public static string Cell(string value)
     {
-        ArgumentNullException.ThrowIfNull(value);
         // "<11" is ours and starts with '<', which spreadsheets do not evaluate.
         if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
         return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;

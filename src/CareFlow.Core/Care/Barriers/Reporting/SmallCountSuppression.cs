@@ -17,8 +17,6 @@ public static class SmallCountSuppression
     /// <param name="threshold">Counts from 1 to threshold - 1 are hidden.</param>
     public static bool[] Apply(IReadOnlyList<int> values, IReadOnlyList<IReadOnlyList<int>> lines, int threshold = Threshold)
     {
-        ArgumentNullException.ThrowIfNull(values);
-        ArgumentNullException.ThrowIfNull(lines);
         var hidden = values.Select(v => v > 0 && v < threshold).ToArray();
         bool changed;
         do
