@@ -4,7 +4,6 @@ using CareFlow.Web.Endpoints.Care;
 using CareFlow.Web.Health;
 using CareFlow.Web.Hygiene;
 using CareFlow.Web.Outbox;
-using CareFlow.Web.ProviderLinks;
 using CareFlow.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -34,7 +33,6 @@ public static class WebApplicationExtensions
         app.MapElsaRuntime();
         app.MapCareApi();
         app.MapOpenApi();
-        app.MapProviderLinks();
         app.MapOutboxAdmin();
         app.MapRazorPages();
         return app;

@@ -42,14 +42,20 @@ public sealed class AccessibilityTests(AccessibilityAppFixture app)
         Assert.DoesNotContain("/account/sign-in", user is null ? "" : page.Url, StringComparison.Ordinal);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(app.ScreenshotDirectory, $"page-{name}.png"), FullPage = true });
 
-        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Content = app.AxeSource });
+        var serious = await SeriousViolationsAsync(page, app.AxeSource);
+        Assert.True(serious.Count == 0, $"axe found {serious.Count} serious or critical violation(s) on {path}:\n  {string.Join("\n  ", serious)}");
+    }
+
+    /// <summary>Runs axe-core in <paramref name="page"/>: each serious or critical violation, with its rule, help and elements.</summary>
+    internal static async Task<List<string>> SeriousViolationsAsync(IPage page, string axeSource)
+    {
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Content = axeSource });
         var violations = await page.EvaluateAsync<JsonElement>(RunAxe);
-        var serious = violations.EnumerateArray()
+        return violations.EnumerateArray()
             .Where(v => v.GetProperty("impact").GetString() is "serious" or "critical")
             .Select(v => $"{v.GetProperty("impact").GetString()} {v.GetProperty("id").GetString()}: {v.GetProperty("help").GetString()}\n      "
                 + string.Join("\n      ", v.GetProperty("nodes").EnumerateArray().Select(n => n.GetString())))
             .ToList();
-        Assert.True(serious.Count == 0, $"axe found {serious.Count} serious or critical violation(s) on {path}:\n  {string.Join("\n  ", serious)}");
     }
 
     /// <summary>The check can fail: a page with an unlabeled image and an unlabeled input is reported.</summary>

@@ -20,6 +20,13 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
         "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
         + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
 
+    /// <summary>
+    /// The provider pages (<c>/r/{token}</c>, set by the pages themselves): no script at all, no resource from anywhere,
+    /// their own inline style, forms to this site only, no framing.
+    /// </summary>
+    public const string ProviderContentSecurityPolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
+
     public Task InvokeAsync(HttpContext http)
     {
         http.Response.OnStarting(static state =>
