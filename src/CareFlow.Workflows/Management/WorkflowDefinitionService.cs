@@ -100,7 +100,7 @@ public sealed partial class WorkflowDefinitionService(IWorkflowDefinitionStore s
         changes.Add(saved);
         await store.SaveAsync(changes, cancellationToken);
         // Saving over a published latest always creates a new version, so a save never finds its target already published.
-        return new SaveDefinitionResult(saved, AlreadyPublished: false, createNew);
+        return new SaveDefinitionResult(saved, ForReaders(saved, document), AlreadyPublished: false, createNew);
     }
 
     /// <summary>Gets the version that the options select.</summary>
@@ -129,9 +129,10 @@ public sealed partial class WorkflowDefinitionService(IWorkflowDefinitionStore s
     /// A stored version's document for readers (Studio, export): a fresh copy with the version fields stamped from
     /// the record and the service's own bookkeeping removed.
     /// </summary>
-    public static JsonObject ReadDocument(StoredDefinition stored)
+    public static JsonObject ReadDocument(StoredDefinition stored) => ForReaders(stored, JsonNode.Parse(stored.Json) as JsonObject ?? []);
+
+    private static JsonObject ForReaders(StoredDefinition stored, JsonObject document)
     {
-        var document = JsonNode.Parse(stored.Json) as JsonObject ?? [];
         if (document["customProperties"] is JsonObject properties)
         {
             properties.Remove(SessionProperty);

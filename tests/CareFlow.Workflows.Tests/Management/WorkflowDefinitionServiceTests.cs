@@ -109,6 +109,16 @@ public sealed class WorkflowDefinitionServiceTests
     }
 
     [Fact]
+    public async Task SaveAsync_ReturnsTheDocumentReadersSee_WithoutParsingItAgain()
+    {
+        var result = await _service.SaveAsync(New(), publish: true, new ValidationOptions(), SessionA, Cancel);
+
+        Assert.Equal(WorkflowDefinitionService.ReadDocument(result.Definition).ToJsonString(), result.Document.ToJsonString());
+        Assert.True((bool)result.Document["isPublished"]!);
+        Assert.DoesNotContain("careflow:", result.Document.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SaveAsync_FillsInputTypeNames_StudioLeftNull()
     {
         var model = New();

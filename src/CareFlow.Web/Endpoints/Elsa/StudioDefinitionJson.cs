@@ -14,11 +14,12 @@ public static class StudioDefinitionJson
 
     /// <summary>
     /// The full definition with the revision token Studio round-trips with its next save. <c>links</c> carry
-    /// <c>publish</c> only for callers who may design (Studio is read-only otherwise).
+    /// <c>publish</c> only for callers who may design (Studio is read-only otherwise). <paramref name="document"/>
+    /// is the version's document when the caller has it already (a save's result); it is completed in place.
     /// </summary>
-    public static JsonObject Definition(StoredDefinition version, bool canDesign)
+    public static JsonObject Definition(StoredDefinition version, bool canDesign, JsonObject? document = null)
     {
-        var document = WorkflowDefinitionService.ReadDocument(version);
+        document ??= WorkflowDefinitionService.ReadDocument(version);
         if (document["customProperties"] is not JsonObject properties)
             document["customProperties"] = properties = [];
         properties[WorkflowDefinitionService.RevisionProperty] = version.Revision;

@@ -68,7 +68,7 @@ public static class WorkflowDefinitionCommands
         {
             var validation = new ValidationOptions { AllowScripts = designer.Value.AllowScripts };
             var saved = await definitions.SaveAsync(model, publish, validation, StudioRequests.SessionOf(context), cancellationToken);
-            return Saved(saved.Definition, context, saved.Definition.DefinitionId);
+            return Saved(saved.Definition, context, saved.Definition.DefinitionId, saved.Document);
         }
         catch (DefinitionException ex)
         {
@@ -96,12 +96,12 @@ public static class WorkflowDefinitionCommands
         }
     }
 
-    private static IResult Saved(StoredDefinition? version, HttpContext context, string definitionId) =>
+    private static IResult Saved(StoredDefinition? version, HttpContext context, string definitionId, JsonObject? document = null) =>
         version is null
             ? NotFound(definitionId)
             : TypedResults.Ok(new JsonObject
             {
-                ["workflowDefinition"] = StudioDefinitionJson.Definition(version, StudioRequests.CanDesign(context)),
+                ["workflowDefinition"] = StudioDefinitionJson.Definition(version, StudioRequests.CanDesign(context), document),
                 ["alreadyPublished"] = false,
                 ["consumingWorkflowCount"] = 0,
                 ["validationErrors"] = new JsonArray(),
