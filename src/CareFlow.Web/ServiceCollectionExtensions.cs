@@ -19,8 +19,7 @@ public static class ServiceCollectionExtensions
         services.AddOpenApi(Endpoints.Care.CareApiDocument.Configure);
         // A body or query value that does not bind is a 400 in every environment (Development would otherwise throw: 500).
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
-        services.AddScoped<Endpoints.WorkflowDefinitionServiceAccessor>();
-        Endpoints.EventTriggerLimitsExtensions.AddEventTriggerLimits(services);
+        Endpoints.Elsa.EventTriggerLimitsExtensions.AddEventTriggerLimits(services);
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;

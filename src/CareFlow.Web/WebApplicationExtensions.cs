@@ -1,5 +1,5 @@
 using CareFlow.Web.Designer;
-using CareFlow.Web.Endpoints;
+using CareFlow.Web.Endpoints.Elsa;
 using CareFlow.Web.Endpoints.Care;
 using CareFlow.Web.Health;
 using CareFlow.Web.Hygiene;

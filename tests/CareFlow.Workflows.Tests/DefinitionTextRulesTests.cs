@@ -222,7 +222,7 @@ public sealed class EngineDefinitionSaveTests
     [InlineData("\t")]
     public async Task Save_WithABlankDefinitionId_IsRefused_NotGivenANewId(string blank)
     {
-        var store = new CareFlow.Workflows.Management.InMemoryWorkflowDefinitionStore();
+        var store = new InMemoryDefinitionStore();
         var service = new CareFlow.Workflows.Management.WorkflowDefinitionService(store, new ActivityCatalogue(), TimeProvider.System);
         var model = Defs.Workflow([Defs.WriteLine("a", "A")], []);
         model["definitionId"] = blank;

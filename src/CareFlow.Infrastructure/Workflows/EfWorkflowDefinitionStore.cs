@@ -21,7 +21,8 @@ public sealed class EfWorkflowDefinitionStore(CareFlowDbContext db) : IWorkflowD
         {
             "Latest" => q.Where(d => d.IsLatest),
             "Published" => q.Where(d => d.IsPublished),
-            "LatestOrPublished" or "LatestAndPublished" => q.Where(d => d.IsLatest || d.IsPublished),
+            "LatestOrPublished" => q.Where(d => d.IsLatest || d.IsPublished),
+            "LatestAndPublished" => q.Where(d => d.IsLatest && d.IsPublished),
             "Draft" => q.Where(d => !d.IsPublished),
             "AllVersions" => q,
             _ => q.Where(d => d.Version == query.VersionOptions.Version),

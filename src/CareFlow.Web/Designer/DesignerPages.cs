@@ -1,5 +1,5 @@
-using CareFlow.Web.Designer.Definitions;
 using CareFlow.Web.Security;
+using CareFlow.Workflows.Management;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -29,11 +29,12 @@ public static class DesignerPages
     }
 
     private static async Task<IResult> ListPageAsync(HttpContext context, IAntiforgery antiforgery, StudioBundle bundle,
-        StudioDefinitionService definitions, CancellationToken cancellationToken)
+        WorkflowDefinitionService definitions, CancellationToken cancellationToken)
     {
         if (!bundle.IsInstalled)
             return BundleMissing();
-        var latest = await definitions.ListLatestAsync(cancellationToken);
+        var (items, _) = await definitions.ListAsync(new DefinitionQuery { VersionOptions = VersionOptions.Latest }, cancellationToken);
+        var latest = items.OrderBy(d => d.Name ?? d.DefinitionId, StringComparer.OrdinalIgnoreCase).ToList();
         var rows = string.Concat(latest.Select(d =>
         {
             var id = Uri.EscapeDataString(d.DefinitionId);

@@ -1,12 +1,7 @@
-using CareFlow.Web.Designer.Api;
-using CareFlow.Web.Designer.Definitions;
-using CareFlow.Web.Designer.Descriptors;
-using CareFlow.Web.Designer.Engine;
+using CareFlow.Web.Endpoints.Elsa;
 using CareFlow.Workflows;
 using CareFlow.Workflows.Activities;
-using CareFlow.Workflows.Management;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace CareFlow.Web.Designer;
 
@@ -21,20 +16,9 @@ public static class DesignerServiceCollectionExtensions
         // AddCareFlowWorkflows does, so whichever runs first wins and both see the same WorkflowOptions.
         services.TryAddSingleton(sp => new ActivityCatalogue(sp.GetService<WorkflowOptions>()?.ActivityTypes));
         services.AddSingleton<StudioBundle>();
-        services.TryAddSingleton<IStudioActivityDescriptors>(sp => sp.GetService<ActivityCatalogue>() is { } catalogue
-            ? new EngineActivityDescriptors(catalogue)
-            : new FallbackActivityDescriptors());
-        services.TryAddSingleton<IStudioDefinitionValidator>(sp => sp.GetService<ActivityCatalogue>() is { } catalogue
-            ? new EngineDefinitionValidator(catalogue, sp.GetRequiredService<IStudioActivityDescriptors>(), sp.GetRequiredService<IOptions<DesignerOptions>>())
-            : new BasicDefinitionValidator(sp.GetRequiredService<IStudioActivityDescriptors>(), sp.GetRequiredService<IOptions<DesignerOptions>>()));
-        // Definitions live in the engine's store when one is registered (the runtime executes what Studio saved);
-        // otherwise in process memory, which is enough for a look at the designer but not for running workflows.
-        services.TryAddSingleton<InMemoryStudioDefinitionStore>();
-        services.TryAddScoped<IStudioDefinitionStore>(sp => sp.GetService<IWorkflowDefinitionStore>() is { } store
-            ? new EngineStudioDefinitionStore(store)
-            : sp.GetRequiredService<InMemoryStudioDefinitionStore>());
-        services.TryAddSingleton<StudioInputTypes>();
-        services.TryAddScoped<StudioDefinitionService>();
+        services.TryAddSingleton<StudioActivityDescriptors>();
+        // Studio saves through the engine's WorkflowDefinitionService (registered by AddCareFlowWorkflows, its store
+        // by Infrastructure), so the runtime executes exactly what Studio saved.
         services.AddHostedService<WorkflowFileProvisioner>();
         return services;
     }

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
-using CareFlow.Web.Designer.Definitions;
+using CareFlow.Workflows.Definitions;
+using CareFlow.Workflows.Management;
+using Microsoft.Extensions.Options;
 
 namespace CareFlow.Web.Designer;
 
@@ -8,7 +10,7 @@ namespace CareFlow.Web.Designer;
 /// the file's <c>version</c>. A file that fails validation is logged and skipped; it never stops the app.
 /// </summary>
 public sealed class WorkflowFileProvisioner(
-    IServiceScopeFactory scopes, IConfiguration configuration, IWebHostEnvironment environment,
+    IServiceScopeFactory scopes, IConfiguration configuration, IWebHostEnvironment environment, IOptions<DesignerOptions> designer,
     ILogger<WorkflowFileProvisioner> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -20,7 +22,8 @@ public sealed class WorkflowFileProvisioner(
             return;
         }
         await using var scope = scopes.CreateAsyncScope();
-        var definitions = scope.ServiceProvider.GetRequiredService<StudioDefinitionService>();
+        var definitions = scope.ServiceProvider.GetRequiredService<WorkflowDefinitionService>();
+        var validation = new ValidationOptions { AllowScripts = designer.Value.AllowScripts };
         foreach (var file in Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal))
         {
             try
@@ -31,17 +34,14 @@ public sealed class WorkflowFileProvisioner(
                     logger.LogError("Workflow file {File} is not a JSON object; skipped.", file);
                     continue;
                 }
-                var result = await definitions.ImportPublishedAsync(document, cancellationToken);
-                var name = Path.GetFileName(file);
-                if (result.Status == ImportStatus.Invalid)
-                {
-                    var problems = string.Join("; ", result.Problems.Select(p => $"{p.Path}: {p.Message}"));
-                    logger.LogError("Workflow file {File} is invalid and was skipped: {Problems}", name, problems);
-                }
-                else if (logger.IsEnabled(LogLevel.Information))
-                {
-                    logger.LogInformation("Workflow file {File}: {Status}.", name, result.Status);
-                }
+                var imported = await definitions.ImportPublishedAsync(document, validation, cancellationToken);
+                if (logger.IsEnabled(LogLevel.Information))
+                    logger.LogInformation("Workflow file {File}: {Status}.", Path.GetFileName(file), imported is null ? "up to date" : "imported");
+            }
+            catch (DefinitionException ex)
+            {
+                var problems = string.Join("; ", ex.Errors.Select(p => $"{p.Path}: {p.Message}"));
+                logger.LogError("Workflow file {File} is invalid and was skipped: {Problems}", Path.GetFileName(file), problems);
             }
             catch (System.Text.Json.JsonException ex)
             {

@@ -29,7 +29,8 @@ public sealed record VersionOptions(string Kind, int? Version = null)
     {
         "Latest" => definition.IsLatest,
         "Published" => definition.IsPublished,
-        "LatestOrPublished" or "LatestAndPublished" => definition.IsLatest || definition.IsPublished,
+        "LatestOrPublished" => definition.IsLatest || definition.IsPublished,
+        "LatestAndPublished" => definition.IsLatest && definition.IsPublished,
         "Draft" => !definition.IsPublished,
         "AllVersions" => true,
         _ => definition.Version == Version,

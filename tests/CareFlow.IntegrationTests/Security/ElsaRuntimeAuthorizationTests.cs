@@ -174,7 +174,7 @@ public sealed class ElsaRuntimeAuthorizationTests(CareAppFixture app) : IAsyncLi
         Assert.Equal(0, await app.WithDbAsync(db => db.Set<PendingEventRecord>().CountAsync(Cancel)));
 
         // The caller's cap of unmatched events is kept; the next one is refused and not stored.
-        var cap = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CareFlow.Web.Endpoints.EventTriggerLimits>>().Value.MaxPendingPerSource;
+        var cap = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CareFlow.Web.Endpoints.Elsa.EventTriggerLimits>>().Value.MaxPendingPerSource;
         Assert.InRange(cap, 1, 5000);
         for (var i = 0; i < cap; i++)
         {

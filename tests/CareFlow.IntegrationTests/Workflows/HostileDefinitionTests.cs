@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using CareFlow.Web.Designer.Definitions;
+using CareFlow.Workflows.Definitions;
+using CareFlow.Workflows.Management;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CareFlow.IntegrationTests.Workflows;
@@ -179,16 +180,15 @@ public abstract class HostileDefinitionTests(DefinitionApiHost host)
             (m => m["root"]!["activities"]![0]!["name"] = "a\u0000", "$.root.activities[0].name"),
         ];
         await using var scope = host.Services.CreateAsyncScope();
-        var definitions = scope.ServiceProvider.GetRequiredService<StudioDefinitionService>();
+        var definitions = scope.ServiceProvider.GetRequiredService<WorkflowDefinitionService>();
         foreach (var (change, path) in cases)
         {
             var file = Model();
             file["definitionId"] = "imported";
             file["version"] = 2;
             change(file);
-            var result = await definitions.ImportPublishedAsync(file, Cancel);
-            Assert.Equal(ImportStatus.Invalid, result.Status);
-            Assert.Contains(result.Problems, p => p.Path == path);
+            var refused = await Assert.ThrowsAsync<DefinitionException>(() => definitions.ImportPublishedAsync(file, new ValidationOptions(), Cancel));
+            Assert.Contains(refused.Errors, p => p.Path == path);
         }
 
         Assert.Equal(before, await host.SnapshotDefinitionRowsAsync(Cancel));

@@ -1,7 +1,9 @@
-namespace CareFlow.Workflows.Management;
+using CareFlow.Workflows.Management;
 
-/// <summary>A definition store in memory, for tests and tools; the product uses the database store.</summary>
-public sealed class InMemoryWorkflowDefinitionStore : IWorkflowDefinitionStore
+namespace CareFlow.Workflows.Tests;
+
+/// <summary>A definition store in memory: the fake at the store port for the definition service's unit tests.</summary>
+public sealed class InMemoryDefinitionStore : IWorkflowDefinitionStore
 {
     private readonly Dictionary<string, StoredDefinition> _versions = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();

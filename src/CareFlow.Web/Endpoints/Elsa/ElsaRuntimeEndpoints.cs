@@ -1,9 +1,8 @@
-using CareFlow.Web.Designer.Api;
 using CareFlow.Workflows.Management;
 using CareFlow.Workflows.Runtime;
 using CareFlow.Web.Security;
 
-namespace CareFlow.Web.Endpoints;
+namespace CareFlow.Web.Endpoints.Elsa;
 
 /// <summary>Elsa 3's runtime routes under <c>/elsa/api</c>: execute, dispatch, instances, journal, events, cancel, retry.</summary>
 public static partial class ElsaRuntimeEndpoints

@@ -1,16 +1,16 @@
 using System.Text.Json.Nodes;
-using CareFlow.Web.Designer.Descriptors;
+using CareFlow.Web.Designer;
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace CareFlow.Web.Designer.Api;
+namespace CareFlow.Web.Endpoints.Elsa;
 
 /// <summary>The descriptor routes Studio calls when the editor loads (all cheap: activities are re-fetched after every save).</summary>
 public static class DescriptorEndpoints
 {
     public static RouteGroupBuilder MapDescriptors(this RouteGroupBuilder api)
     {
-        api.MapGet("/descriptors/activities", (IStudioActivityDescriptors descriptors) => List(descriptors.GetDescriptors()));
+        api.MapGet("/descriptors/activities", (StudioActivityDescriptors descriptors) => List(descriptors.GetDescriptors()));
         api.MapGet("/descriptors/expression-descriptors", (IOptions<DesignerOptions> options) => List(ExpressionDescriptors(options.Value.AllowScripts)));
         api.MapGet("/descriptors/workflow-activation-strategies", () => List(
             Strategy("typeName", "CareFlow.AllowAlways", "Always", "A new instance may always start.")));

@@ -1,4 +1,4 @@
-namespace CareFlow.Web.Endpoints;
+namespace CareFlow.Web.Endpoints.Elsa;
 
 /// <summary>
 /// Limits on <c>POST /elsa/api/events/{eventName}/trigger</c>, bound to <c>CareFlow:Events</c>. An event that finds

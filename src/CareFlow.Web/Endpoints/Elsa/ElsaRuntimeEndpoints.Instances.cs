@@ -5,10 +5,11 @@ using CareFlow.Core.Care.Access;
 using CareFlow.Core.Workflows;
 using CareFlow.Web.Endpoints.Care;
 using CareFlow.Infrastructure.Workflows;
+using CareFlow.Workflows.Management;
 using CareFlow.Workflows.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace CareFlow.Web.Endpoints;
+namespace CareFlow.Web.Endpoints.Elsa;
 
 public static partial class ElsaRuntimeEndpoints
 {
@@ -29,11 +30,11 @@ public static partial class ElsaRuntimeEndpoints
     private static async Task<IResult> GetExecutionStateAsync(string id, WorkflowInstanceQueries queries, CancellationToken cancellationToken) =>
         await queries.FindAsync(id, cancellationToken) is { } r ? TypedResults.Ok(new { status = r.Status, subStatus = r.SubStatus, updatedAt = r.UpdatedAt }) : NotFound(id);
 
-    private static async Task<IResult> GetVariablesAsync(string id, WorkflowInstanceQueries queries, WorkflowDefinitionServiceAccessor definitions, CancellationToken cancellationToken)
+    private static async Task<IResult> GetVariablesAsync(string id, WorkflowInstanceQueries queries, WorkflowDefinitionService definitions, CancellationToken cancellationToken)
     {
         if (await queries.FindAsync(id, cancellationToken) is not { } r) return NotFound(id);
         var state = WorkflowStateSerializer.Deserialize(r.State);
-        var names = await definitions.VariableNamesAsync(r.DefinitionVersionId, cancellationToken);
+        var names = await definitions.GetVariableNamesAsync(r.DefinitionVersionId, cancellationToken);
         var items = state.Variables.Select(v => new { id = v.Key, name = names.GetValueOrDefault(v.Key, v.Key), value = v.Value }).ToList();
         return TypedResults.Json(new { items, count = items.Count }, InstanceJson.Options);
     }

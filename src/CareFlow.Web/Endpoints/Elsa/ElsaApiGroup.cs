@@ -1,6 +1,6 @@
 using CareFlow.Web.Security;
 
-namespace CareFlow.Web.Designer.Api;
+namespace CareFlow.Web.Endpoints.Elsa;
 
 /// <summary>
 /// The <c>/elsa/api</c> route group with CareFlow's CORS policy and <see cref="CareFlowPolicies.ElsaApi"/>.

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using CareFlow.Web.Designer.Definitions;
+using CareFlow.Workflows.Management;
 
-namespace CareFlow.Web.Designer.Api;
+namespace CareFlow.Web.Endpoints.Elsa;
 
 /// <summary>Studio's read routes for definitions: load, list, version history, export.</summary>
 public static class WorkflowDefinitionQueries
@@ -13,8 +13,8 @@ public static class WorkflowDefinitionQueries
         api.MapGet("/workflow-definitions/by-definition-id/{definitionId}", GetByDefinitionIdAsync).RefuseMalformedIds();
         api.MapGet("/workflow-definitions/by-id/{id}", GetByIdAsync).RefuseMalformedIds();
         api.MapGet("/workflow-definitions/many-by-id", GetManyAsync);
-        api.MapGet("/workflow-definitions/query/count", async (StudioDefinitionService definitions, CancellationToken ct) =>
-            TypedResults.Ok(new JsonObject { ["count"] = (await definitions.ListAsync(VersionSelector.Latest, ct)).Count }));
+        api.MapGet("/workflow-definitions/query/count", async (WorkflowDefinitionService definitions, CancellationToken ct) =>
+            TypedResults.Ok(new JsonObject { ["count"] = (await LoadAsync(definitions, VersionOptions.Latest, ct)).Count }));
         api.MapGet("/workflow-definitions/validation/is-name-unique", IsNameUniqueAsync);
         api.MapGet("/workflow-definitions/{definitionId}/export", ExportAsync).RefuseMalformedIds();
         return api;
@@ -25,20 +25,20 @@ public static class WorkflowDefinitionQueries
     /// draft, stored only when a designer first saves it, so looking at ids creates nothing.
     /// </summary>
     private static async Task<IResult> GetByDefinitionIdAsync(string definitionId, string? versionOptions, HttpContext context,
-        StudioDefinitionService definitions, TimeProvider clock, CancellationToken cancellationToken)
+        WorkflowDefinitionService definitions, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (!VersionSelector.TryParse(versionOptions, VersionSelector.Latest, out var selector))
+        if (!TryParse(versionOptions, out var selector))
             return StudioRequests.Problem(StatusCodes.Status400BadRequest, $"Unknown versionOptions '{versionOptions}'.");
-        var version = await definitions.FindAsync(definitionId, selector, cancellationToken);
+        var version = await definitions.GetAsync(definitionId, selector, cancellationToken);
         if (version is not null)
             return TypedResults.Ok(StudioDefinitionJson.Definition(version, StudioRequests.CanDesign(context)));
-        var exists = await definitions.FindAsync(definitionId, VersionSelector.AllVersions, cancellationToken);
+        var exists = await definitions.GetAsync(definitionId, VersionOptions.AllVersions, cancellationToken);
         return exists is null
             ? TypedResults.Ok(StudioDefinitionJson.Unsaved(definitionId, StudioRequests.CanDesign(context), clock.GetUtcNow()))
             : StudioRequests.Problem(StatusCodes.Status404NotFound, $"Workflow '{definitionId}' has no version matching {versionOptions}.");
     }
 
-    private static async Task<IResult> GetByIdAsync(string id, HttpContext context, StudioDefinitionService definitions, CancellationToken cancellationToken)
+    private static async Task<IResult> GetByIdAsync(string id, HttpContext context, WorkflowDefinitionService definitions, CancellationToken cancellationToken)
     {
         var version = await definitions.FindVersionAsync(id, cancellationToken);
         return version is null
@@ -46,38 +46,38 @@ public static class WorkflowDefinitionQueries
             : TypedResults.Ok(StudioDefinitionJson.Definition(version, StudioRequests.CanDesign(context)));
     }
 
-    private static async Task<IResult> GetManyAsync(HttpContext context, StudioDefinitionService definitions, CancellationToken cancellationToken)
+    private static async Task<IResult> GetManyAsync(HttpContext context, WorkflowDefinitionService definitions, CancellationToken cancellationToken)
     {
         var ids = context.Request.Query["ids"].Where(i => !string.IsNullOrEmpty(i)).ToHashSet(StringComparer.Ordinal);
-        var all = await definitions.ListAsync(VersionSelector.AllVersions, cancellationToken);
+        var all = await LoadAsync(definitions, VersionOptions.AllVersions, cancellationToken);
         var canDesign = StudioRequests.CanDesign(context);
         var items = all.Where(v => ids.Contains(v.Id)).Select(v => (JsonNode)StudioDefinitionJson.Definition(v, canDesign)).ToArray();
         return TypedResults.Ok(new JsonObject { ["items"] = new JsonArray(items), ["count"] = items.Length });
     }
 
-    private static async Task<IResult> IsNameUniqueAsync(string? name, string? definitionId, StudioDefinitionService definitions, CancellationToken cancellationToken)
+    private static async Task<IResult> IsNameUniqueAsync(string? name, string? definitionId, WorkflowDefinitionService definitions, CancellationToken cancellationToken)
     {
-        var latest = await definitions.ListAsync(VersionSelector.Latest, cancellationToken);
+        var latest = await LoadAsync(definitions, VersionOptions.Latest, cancellationToken);
         var taken = latest.Any(v => v.DefinitionId != definitionId && string.Equals(v.Name, name, StringComparison.OrdinalIgnoreCase));
         return TypedResults.Ok(new JsonObject { ["isUnique"] = !taken });
     }
 
-    private static async Task<IResult> ExportAsync(string definitionId, string? versionOptions, StudioDefinitionService definitions, CancellationToken cancellationToken)
+    private static async Task<IResult> ExportAsync(string definitionId, string? versionOptions, WorkflowDefinitionService definitions, CancellationToken cancellationToken)
     {
-        if (!VersionSelector.TryParse(versionOptions, VersionSelector.Latest, out var selector))
+        if (!TryParse(versionOptions, out var selector))
             return StudioRequests.Problem(StatusCodes.Status400BadRequest, $"Unknown versionOptions '{versionOptions}'.");
-        var version = await definitions.FindAsync(definitionId, selector, cancellationToken);
+        var version = await definitions.GetAsync(definitionId, selector, cancellationToken);
         if (version is null)
             return StudioRequests.Problem(StatusCodes.Status404NotFound, $"No workflow '{definitionId}' to export.");
-        var json = DefinitionDocuments.ToExport(version).ToJsonString(StudioJson.Indented);
+        var json = StudioDefinitionJson.Export(version).ToJsonString(StudioJson.Indented);
         var fileName = string.Concat(definitionId.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_')) + ".json";
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(json + "\n"), "application/json", fileName);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, StudioDefinitionService definitions, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(HttpContext context, WorkflowDefinitionService definitions, CancellationToken cancellationToken)
     {
         var query = context.Request.Query;
-        if (!VersionSelector.TryParse(query["versionOptions"], VersionSelector.Latest, out var selector))
+        if (!TryParse(query["versionOptions"], out var selector))
             return StudioRequests.Problem(StatusCodes.Status400BadRequest, $"Unknown versionOptions '{query["versionOptions"]}'.");
         if (!TryInt(query["Page"], 0, out var page) || !TryInt(query["PageSize"], 100, out var pageSize) || pageSize == 0 || pageSize > 1000)
             return StudioRequests.Problem(StatusCodes.Status400BadRequest, "Page and PageSize must be whole numbers (PageSize 1 to 1000).");
@@ -85,18 +85,14 @@ public static class WorkflowDefinitionQueries
         var search = query["SearchTerm"].ToString();
         var systemOnly = string.Equals(query["IsSystem"], "true", StringComparison.OrdinalIgnoreCase);
 
-        IEnumerable<StoredDefinitionVersion> items = await definitions.ListAsync(selector, cancellationToken);
-        if (definitionIds.Count > 0)
-            items = items.Where(v => definitionIds.Contains(v.DefinitionId));
-        if (search.Length > 0)
+        IEnumerable<StoredDefinition> items = systemOnly ? [] : (await definitions.ListAsync(new DefinitionQuery
         {
-            items = items.Where(v => (v.Name ?? "").Contains(search, StringComparison.OrdinalIgnoreCase)
-                || v.DefinitionId.Contains(search, StringComparison.OrdinalIgnoreCase));
-        }
-        if (systemOnly)
-            items = [];
+            VersionOptions = selector,
+            DefinitionIds = definitionIds.Count > 0 ? [.. definitionIds.OfType<string>()] : null,
+            SearchTerm = search.Length > 0 ? search : null,
+        }, cancellationToken)).Items;
         var descending = string.Equals(query["OrderDirection"], "Descending", StringComparison.OrdinalIgnoreCase);
-        Func<StoredDefinitionVersion, IComparable> key = query["OrderBy"].ToString() switch
+        Func<StoredDefinition, IComparable> key = query["OrderBy"].ToString() switch
         {
             "Version" => v => v.Version,
             "Created" => v => v.CreatedAt,
@@ -119,6 +115,17 @@ public static class WorkflowDefinitionQueries
             ["links"] = links,
         });
     }
+
+    /// <summary>Elsa's <c>versionOptions</c> query value; Latest when absent.</summary>
+    private static bool TryParse(string? text, out VersionOptions options)
+    {
+        var parsed = string.IsNullOrWhiteSpace(text) ? VersionOptions.Latest : VersionOptions.Parse(text);
+        options = parsed ?? VersionOptions.Latest;
+        return parsed is not null;
+    }
+
+    private static async Task<IReadOnlyList<StoredDefinition>> LoadAsync(WorkflowDefinitionService definitions, VersionOptions options, CancellationToken cancellationToken) =>
+        (await definitions.ListAsync(new DefinitionQuery { VersionOptions = options }, cancellationToken)).Items;
 
     private static bool TryInt(string? text, int fallback, out int value)
     {

@@ -1,6 +1,6 @@
 using CareFlow.Workflows.Definitions;
 
-namespace CareFlow.Web.Designer.Api;
+namespace CareFlow.Web.Endpoints.Elsa;
 
 /// <summary>
 /// The <c>{definitionId}</c> and <c>{id}</c> of a definition route must be an id a save could have stored

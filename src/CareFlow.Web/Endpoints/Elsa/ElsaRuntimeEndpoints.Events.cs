@@ -7,7 +7,7 @@ using CareFlow.Web.Audit;
 using CareFlow.Web.Endpoints.Care;
 using Microsoft.Extensions.Options;
 
-namespace CareFlow.Web.Endpoints;
+namespace CareFlow.Web.Endpoints.Elsa;
 
 public static partial class ElsaRuntimeEndpoints
 {

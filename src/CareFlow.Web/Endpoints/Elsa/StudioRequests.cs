@@ -1,11 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using CareFlow.Web.Designer.Definitions;
 using CareFlow.Web.Security;
 using CareFlow.Workflows.Definitions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace CareFlow.Web.Designer.Api;
+namespace CareFlow.Web.Endpoints.Elsa;
 
 /// <summary>Request reading and problem responses shared by the Studio endpoints; bad input is 4xx problem+json, never 5xx.</summary>
 internal static class StudioRequests
@@ -34,7 +33,7 @@ internal static class StudioRequests
         if (buffer.Length == 0 && optional)
             return ([], null);
         if (!System.Text.Unicode.Utf8.IsValid(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))
-            return (null, Invalid([new DefinitionProblem("$", "The body is not valid UTF-8.")]));
+            return (null, Invalid([new DefinitionError("$", "The body is not valid UTF-8.")]));
         JsonNode? node;
         try
         {
@@ -43,23 +42,21 @@ internal static class StudioRequests
         catch (JsonException ex)
         {
             // The reader's path can be as long as the nesting; the position says where it went wrong.
-            return (null, Invalid([new DefinitionProblem("$", "Malformed JSON: " + ex.Message)]));
+            return (null, Invalid([new DefinitionError("$", "Malformed JSON: " + ex.Message)]));
         }
         if (node is not JsonObject body)
-            return (null, Invalid([new DefinitionProblem("$", "The body must be a JSON object.")]));
+            return (null, Invalid([new DefinitionError("$", "The body must be a JSON object.")]));
         // NUL, other C0 controls and unpaired surrogates have no meaning in any Studio body and cannot be stored.
         var unreadable = new List<DefinitionError>();
         DefinitionTextRules.CheckStrings(body, "$", unreadable);
-        return unreadable.Count > 0
-            ? (null, Invalid([.. unreadable.Select(e => new DefinitionProblem(e.Path, e.Message))]))
-            : (body, null);
+        return unreadable.Count > 0 ? (null, Invalid(unreadable)) : (body, null);
     }
 
     public static ProblemHttpResult Problem(int status, string detail, string? title = null) =>
         TypedResults.Problem(detail, statusCode: status, title: title);
 
     /// <summary>400 with every reason keyed by JSON path; the messages repeat the path because Studio shows only messages.</summary>
-    public static ValidationProblem Invalid(IReadOnlyList<DefinitionProblem> problems) =>
+    public static ValidationProblem Invalid(IReadOnlyList<DefinitionError> problems) =>
         TypedResults.ValidationProblem(
             problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => $"{p.Path}: {p.Message}").ToArray()),
             detail: "The workflow definition was not saved: " + string.Join(" ", problems.Select(p => $"{p.Path}: {p.Message}")),

@@ -2,7 +2,7 @@ using System.Text.Json;
 using CareFlow.Infrastructure.Workflows;
 using CareFlow.Workflows.Runtime;
 
-namespace CareFlow.Web.Endpoints;
+namespace CareFlow.Web.Endpoints.Elsa;
 
 /// <summary>Elsa's JSON shapes for instances, summaries and journal records.</summary>
 internal static class InstanceJson

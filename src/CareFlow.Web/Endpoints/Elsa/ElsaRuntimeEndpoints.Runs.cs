@@ -8,7 +8,7 @@ using CareFlow.Workflows.Management;
 using CareFlow.Workflows.Runtime;
 using Hangfire;
 
-namespace CareFlow.Web.Endpoints;
+namespace CareFlow.Web.Endpoints.Elsa;
 
 /// <summary>
 /// Starting workflows through Elsa's runtime API (the designer's Run button, automation). Two decisions, both before

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace CareFlow.Web.Endpoints;
+namespace CareFlow.Web.Endpoints.Elsa;
 
 /// <summary>Reads an optional JSON object body and typed fields from it, with problem details naming the field on error.</summary>
 internal static class JsonBody

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace CareFlow.Web.Designer.Api;
+namespace CareFlow.Web.Endpoints.Elsa;
 
 /// <summary>Serializer settings for what Studio reads: camelCase (case-sensitive on its side), enums as strings.</summary>
 public static class StudioJson

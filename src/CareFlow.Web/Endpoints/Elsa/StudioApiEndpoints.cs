@@ -1,4 +1,4 @@
-namespace CareFlow.Web.Designer.Api;
+namespace CareFlow.Web.Endpoints.Elsa;
 
 /// <summary>Maps the Studio API (definitions and descriptors) under <c>/elsa/api</c>.</summary>
 public static class StudioApiEndpoints
