@@ -4,7 +4,7 @@
 # On a Debian 12 machine with the .NET 10 SDK and no Docker, it:
 #   1. apt-get installs whatever is missing (postgresql, python3-aiosmtpd, chromium, docker-compose,
 #      and nodejs/npm, which the CareFlow.Web build needs for the designer bundle);
-#   2. builds CareFlow.sln;
+#   2. restores the .NET local tools (dotnet-ef) and builds CareFlow.sln;
 #   3. starts a throwaway PostgreSQL 15 cluster and the test SMTP server (tests/tools/smtp_server.py)
 #      on free loopback ports, inside a temporary folder;
 #   4. runs `dotnet test CareFlow.sln` with the environment below, results in test-artifacts/;
@@ -274,6 +274,9 @@ main() {
     begin_phase setup
     install_missing_packages
     [[ -x $PYTHON ]] || die "$PYTHON is required"
+    # dotnet-ef (.config/dotnet-tools.json): the tool that adds migrations; restored so it is there after a test run.
+    log "Restoring .NET local tools"
+    (cd "$ROOT" && dotnet tool restore)
     end_phase
 
     log "Building CareFlow.sln ($CONFIGURATION)"

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CareFlow.Core.Audit;
 using CareFlow.Infrastructure.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -35,8 +36,12 @@ public abstract class CareFlowDbContext(DbContextOptions options) : IdentityDbCo
         builder.ApplyConfigurationsFromAssembly(typeof(CareFlowDbContext).Assembly);
     }
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    /// <summary>
+    /// snake_case names (EFCore.NamingConventions) for every table, column, key, foreign key and index that a
+    /// configuration does not name explicitly.
+    /// </summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
-        configurationBuilder.Conventions.Add(_ => new SnakeCaseNamingConvention());
+        optionsBuilder.UseSnakeCaseNamingConvention(CultureInfo.InvariantCulture);
     }
 }

@@ -29,7 +29,7 @@ public class ModelTests
     [Fact]
     public void Migrations_MatchTheModel_ForBothProviders()
     {
-        // Fails when an entity changed without `dotnet run --project tools/CareFlow.MigrationTool -- add <Name>`.
+        // Fails when the model changed without `./scripts/add-migration.sh <Name>` (dotnet ef migrations add, for both providers).
         using var postgres = PostgresCareFlowDbContext.Create("Host=127.0.0.1;Port=1");
         using var sqlite = SqliteCareFlowDbContext.Create(":memory:");
 

@@ -18,7 +18,7 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
 #pragma warning disable 612, 618
             modelBuilder
                 .HasDefaultSchema("careflow")
-                .HasAnnotation("ProductVersion", "10.0.0")
+                .HasAnnotation("ProductVersion", "10.0.1")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -79,13 +79,17 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("target_type");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_audit_entries");
 
-                    b.HasIndex("At");
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_audit_entries_at");
 
-                    b.HasIndex("Actor", "At");
+                    b.HasIndex("Actor", "At")
+                        .HasDatabaseName("ix_audit_entries_actor_at");
 
-                    b.HasIndex("TargetId", "At");
+                    b.HasIndex("TargetId", "At")
+                        .HasDatabaseName("ix_audit_entries_target_id_at");
 
                     b.ToTable("audit_entries", "careflow");
                 });
@@ -121,9 +125,11 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("note");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_advocacy_entries");
 
-                    b.HasIndex("CaseId", "At");
+                    b.HasIndex("CaseId", "At")
+                        .HasDatabaseName("ix_advocacy_entries_case_id_at");
 
                     b.ToTable("advocacy_entries", "careflow");
                 });
@@ -175,11 +181,14 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("service_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_barriers");
 
-                    b.HasIndex("CaseId");
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_barriers_case_id");
 
-                    b.HasIndex("Category", "RecordedAt");
+                    b.HasIndex("Category", "RecordedAt")
+                        .HasDatabaseName("ix_barriers_category_recorded_at");
 
                     b.ToTable("barriers", "careflow");
                 });
@@ -234,11 +243,14 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_cases");
 
-                    b.HasIndex("ClientId");
+                    b.HasIndex("ClientId")
+                        .HasDatabaseName("ix_cases_client_id");
 
-                    b.HasIndex("CoordinatorId", "Status");
+                    b.HasIndex("CoordinatorId", "Status")
+                        .HasDatabaseName("ix_cases_coordinator_id_status");
 
                     b.ToTable("cases", "careflow");
                 });
@@ -269,9 +281,11 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("text");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_case_events");
 
-                    b.HasIndex("CaseId", "At");
+                    b.HasIndex("CaseId", "At")
+                        .HasDatabaseName("ix_case_events_case_id_at");
 
                     b.ToTable("case_events", "careflow");
                 });
@@ -335,11 +349,14 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("preferred_language");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_clients");
 
-                    b.HasIndex("DateOfBirth");
+                    b.HasIndex("DateOfBirth")
+                        .HasDatabaseName("ix_clients_date_of_birth");
 
-                    b.HasIndex("NormalizedName", "DateOfBirth");
+                    b.HasIndex("NormalizedName", "DateOfBirth")
+                        .HasDatabaseName("ix_clients_normalized_name_date_of_birth");
 
                     b.ToTable("clients", "careflow");
                 });
@@ -412,7 +429,8 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_intake_requests");
 
                     b.ToTable("intake_requests", "careflow");
                 });
@@ -490,9 +508,11 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("signed_by");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_consents");
 
-                    b.HasIndex("ClientId");
+                    b.HasIndex("ClientId")
+                        .HasDatabaseName("ix_consents_client_id");
 
                     b.ToTable("consents", "careflow");
                 });
@@ -534,9 +554,11 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("valid_to");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_cost_options");
 
-                    b.HasIndex("ServiceId");
+                    b.HasIndex("ServiceId")
+                        .HasDatabaseName("ix_cost_options_service_id");
 
                     b.ToTable("cost_options", "careflow");
                 });
@@ -608,11 +630,14 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_services");
 
-                    b.HasIndex("Category");
+                    b.HasIndex("Category")
+                        .HasDatabaseName("ix_services_category");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_services_organization_id");
 
                     b.ToTable("services", "careflow");
                 });
@@ -650,9 +675,11 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("region");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_locations");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_locations_organization_id");
 
                     b.ToTable("locations", "careflow");
                 });
@@ -685,7 +712,8 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("website");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_organizations");
 
                     b.ToTable("organizations", "careflow");
                 });
@@ -707,9 +735,11 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("service_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_service_at_locations");
 
-                    b.HasIndex("ServiceId");
+                    b.HasIndex("ServiceId")
+                        .HasDatabaseName("ix_service_at_locations_service_id");
 
                     b.ToTable("service_at_locations", "careflow");
                 });
@@ -753,9 +783,11 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("character varying(30)")
                         .HasColumnName("outcome");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_check_ins");
 
-                    b.HasIndex("CaseId", "DueAt");
+                    b.HasIndex("CaseId", "DueAt")
+                        .HasDatabaseName("ix_check_ins_case_id_due_at");
 
                     b.ToTable("check_ins", "careflow");
                 });
@@ -786,9 +818,11 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("text");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_goals");
 
-                    b.HasIndex("PlanId");
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_goals_plan_id");
 
                     b.ToTable("goals", "careflow");
                 });
@@ -812,9 +846,11 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("stable_at");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_stabilization_plans");
 
-                    b.HasIndex("CaseId");
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_stabilization_plans_case_id");
 
                     b.ToTable("stabilization_plans", "careflow");
                 });
@@ -849,9 +885,11 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("requested_at");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_provider_notifications");
 
-                    b.HasIndex("ProcessedAt", "RequestedAt");
+                    b.HasIndex("ProcessedAt", "RequestedAt")
+                        .HasDatabaseName("ix_provider_notifications_processed_at_requested_at");
 
                     b.ToTable("provider_notifications", "careflow");
                 });
@@ -931,14 +969,18 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("status_reason_text");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_referrals");
 
-                    b.HasIndex("CaseId");
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_referrals_case_id");
 
-                    b.HasIndex("ConsentId");
+                    b.HasIndex("ConsentId")
+                        .HasDatabaseName("ix_referrals_consent_id");
 
                     b.HasIndex("Reference")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_referrals_reference");
 
                     b.ToTable("referrals", "careflow");
                 });
@@ -982,9 +1024,11 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("screened_by");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_screenings");
 
-                    b.HasIndex("CaseId", "ScreenedAt");
+                    b.HasIndex("CaseId", "ScreenedAt")
+                        .HasDatabaseName("ix_screenings_case_id_screened_at");
 
                     b.ToTable("screenings", "careflow");
                 });
@@ -1024,9 +1068,11 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_needs");
 
-                    b.HasIndex("CaseId");
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_needs_case_id");
 
                     b.ToTable("needs", "careflow");
                 });
@@ -1063,9 +1109,11 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("started_instance_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_workflow_start_requests");
 
-                    b.HasIndex("StartedAt");
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_workflow_start_requests_started_at");
 
                     b.ToTable("workflow_start_requests", "careflow");
                 });
@@ -1130,11 +1178,14 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("workflow_instance_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_coordinator_tasks");
 
-                    b.HasIndex("CaseId", "Status");
+                    b.HasIndex("CaseId", "Status")
+                        .HasDatabaseName("ix_coordinator_tasks_case_id_status");
 
-                    b.HasIndex("Status", "DueAt");
+                    b.HasIndex("Status", "DueAt")
+                        .HasDatabaseName("ix_coordinator_tasks_status_due_at");
 
                     b.ToTable("coordinator_tasks", "careflow");
                 });
@@ -1248,14 +1299,18 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("workflow_instance_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
 
                     b.HasIndex("Key")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_messages_key");
 
-                    b.HasIndex("Topic");
+                    b.HasIndex("Topic")
+                        .HasDatabaseName("ix_outbox_messages_topic");
 
-                    b.HasIndex("Status", "NextAttemptAt");
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_outbox_messages_status_next_attempt_at");
 
                     b.ToTable("outbox_messages", "careflow");
                 });
@@ -1307,9 +1362,11 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("referral_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_disclosure_ledger");
 
-                    b.HasIndex("ClientId", "DisclosedAt");
+                    b.HasIndex("ClientId", "DisclosedAt")
+                        .HasDatabaseName("ix_disclosure_ledger_client_id_disclosed_at");
 
                     b.ToTable("disclosure_ledger", "careflow");
                 });
@@ -1354,9 +1411,11 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("used_at");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_provider_access_codes");
 
-                    b.HasIndex("LinkId", "CreatedAt");
+                    b.HasIndex("LinkId", "CreatedAt")
+                        .HasDatabaseName("ix_provider_access_codes_link_id_created_at");
 
                     b.ToTable("provider_access_codes", "careflow");
                 });
@@ -1415,10 +1474,12 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_provider_links");
 
                     b.HasIndex("ReferralId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_provider_links_referral_id");
 
                     b.ToTable("provider_links", "careflow");
                 });
@@ -1440,9 +1501,11 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("character varying(450)")
                         .HasColumnName("user_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_user_sessions");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_user_sessions_user_id");
 
                     b.ToTable("user_sessions", "careflow");
                 });
@@ -1466,7 +1529,8 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("xml");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
 
                     b.ToTable("data_protection_keys", "careflow");
                 });
@@ -1514,13 +1578,17 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("resume_at");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_bookmarks");
 
-                    b.HasIndex("InstanceId");
+                    b.HasIndex("InstanceId")
+                        .HasDatabaseName("ix_bookmarks_instance_id");
 
-                    b.HasIndex("ResumeAt");
+                    b.HasIndex("ResumeAt")
+                        .HasDatabaseName("ix_bookmarks_resume_at");
 
-                    b.HasIndex("Hash", "CorrelationId");
+                    b.HasIndex("Hash", "CorrelationId")
+                        .HasDatabaseName("ix_bookmarks_hash_correlation_id");
 
                     b.ToTable("bookmarks", "workflows");
                 });
@@ -1580,10 +1648,12 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("timestamp");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_journal");
 
                     b.HasIndex("InstanceId", "Sequence")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_journal_instance_id_sequence");
 
                     b.ToTable("journal", "workflows");
                 });
@@ -1629,13 +1699,17 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("workflow_instance_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_pending_events");
 
-                    b.HasIndex("ExpiresAt");
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_pending_events_expires_at");
 
-                    b.HasIndex("Hash");
+                    b.HasIndex("Hash")
+                        .HasDatabaseName("ix_pending_events_hash");
 
-                    b.HasIndex("Source");
+                    b.HasIndex("Source")
+                        .HasDatabaseName("ix_pending_events_source");
 
                     b.ToTable("pending_events", "workflows");
                 });
@@ -1689,10 +1763,12 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_definitions");
 
                     b.HasIndex("DefinitionId", "Version")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_definitions_definition_id_version");
 
                     b.ToTable("definitions", "workflows");
                 });
@@ -1761,13 +1837,17 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_instances");
 
-                    b.HasIndex("CorrelationId");
+                    b.HasIndex("CorrelationId")
+                        .HasDatabaseName("ix_instances_correlation_id");
 
-                    b.HasIndex("DefinitionId", "CreatedAt");
+                    b.HasIndex("DefinitionId", "CreatedAt")
+                        .HasDatabaseName("ix_instances_definition_id_created_at");
 
-                    b.HasIndex("SubStatus", "CreatedAt");
+                    b.HasIndex("SubStatus", "CreatedAt")
+                        .HasDatabaseName("ix_instances_sub_status_created_at");
 
                     b.ToTable("instances", "workflows");
                 });
@@ -1793,7 +1873,8 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("character varying(256)")
                         .HasColumnName("normalized_name");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_roles");
 
                     b.HasIndex("NormalizedName")
                         .IsUnique()
@@ -1824,9 +1905,11 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("role_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_role_claims");
 
-                    b.HasIndex("RoleId");
+                    b.HasIndex("RoleId")
+                        .HasDatabaseName("ix_role_claims_role_id");
 
                     b.ToTable("role_claims", "careflow");
                 });
@@ -1898,7 +1981,8 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("character varying(256)")
                         .HasColumnName("user_name");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_users");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("ix_users_normalized_email");
@@ -1932,9 +2016,11 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("user_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_user_claims");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_user_claims_user_id");
 
                     b.ToTable("user_claims", "careflow");
                 });
@@ -1958,9 +2044,11 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("user_id");
 
-                    b.HasKey("LoginProvider", "ProviderKey");
+                    b.HasKey("LoginProvider", "ProviderKey")
+                        .HasName("pk_user_logins");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_user_logins_user_id");
 
                     b.ToTable("user_logins", "careflow");
                 });
@@ -1975,9 +2063,11 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("role_id");
 
-                    b.HasKey("UserId", "RoleId");
+                    b.HasKey("UserId", "RoleId")
+                        .HasName("pk_user_roles");
 
-                    b.HasIndex("RoleId");
+                    b.HasIndex("RoleId")
+                        .HasDatabaseName("ix_user_roles_role_id");
 
                     b.ToTable("user_roles", "careflow");
                 });
@@ -2000,7 +2090,8 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("value");
 
-                    b.HasKey("UserId", "LoginProvider", "Name");
+                    b.HasKey("UserId", "LoginProvider", "Name")
+                        .HasName("pk_user_tokens");
 
                     b.ToTable("user_tokens", "careflow");
                 });
@@ -2011,7 +2102,8 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_cases_client_client_id");
                 });
 
             modelBuilder.Entity("CareFlow.Core.Care.Directory.CostOption", b =>
@@ -2020,7 +2112,8 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_cost_options_directory_service_service_id");
                 });
 
             modelBuilder.Entity("CareFlow.Core.Care.Directory.DirectoryService", b =>
@@ -2029,7 +2122,8 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_services_organization_organization_id");
                 });
 
             modelBuilder.Entity("CareFlow.Core.Care.Directory.Location", b =>
@@ -2038,7 +2132,8 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_locations_organization_organization_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -2047,7 +2142,8 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_role_claims_roles_role_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
@@ -2056,7 +2152,8 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_user_claims_users_user_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
@@ -2065,7 +2162,8 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_user_logins_users_user_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
@@ -2074,13 +2172,15 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_user_roles_roles_role_id");
 
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_user_roles_users_user_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
@@ -2089,7 +2189,8 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_user_tokens_users_user_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -15,7 +15,7 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.0");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.1");
 
             modelBuilder.Entity("CareFlow.Core.Audit.AuditEntry", b =>
                 {
@@ -71,13 +71,17 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("target_type");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_audit_entries");
 
-                    b.HasIndex("At");
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_audit_entries_at");
 
-                    b.HasIndex("Actor", "At");
+                    b.HasIndex("Actor", "At")
+                        .HasDatabaseName("ix_audit_entries_actor_at");
 
-                    b.HasIndex("TargetId", "At");
+                    b.HasIndex("TargetId", "At")
+                        .HasDatabaseName("ix_audit_entries_target_id_at");
 
                     b.ToTable("audit_entries", (string)null);
                 });
@@ -113,9 +117,11 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("note");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_advocacy_entries");
 
-                    b.HasIndex("CaseId", "At");
+                    b.HasIndex("CaseId", "At")
+                        .HasDatabaseName("ix_advocacy_entries_case_id_at");
 
                     b.ToTable("advocacy_entries", (string)null);
                 });
@@ -167,11 +173,14 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("service_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_barriers");
 
-                    b.HasIndex("CaseId");
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_barriers_case_id");
 
-                    b.HasIndex("Category", "RecordedAt");
+                    b.HasIndex("Category", "RecordedAt")
+                        .HasDatabaseName("ix_barriers_category_recorded_at");
 
                     b.ToTable("barriers", (string)null);
                 });
@@ -226,11 +235,14 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_cases");
 
-                    b.HasIndex("ClientId");
+                    b.HasIndex("ClientId")
+                        .HasDatabaseName("ix_cases_client_id");
 
-                    b.HasIndex("CoordinatorId", "Status");
+                    b.HasIndex("CoordinatorId", "Status")
+                        .HasDatabaseName("ix_cases_coordinator_id_status");
 
                     b.ToTable("cases", (string)null);
                 });
@@ -261,9 +273,11 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("text");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_case_events");
 
-                    b.HasIndex("CaseId", "At");
+                    b.HasIndex("CaseId", "At")
+                        .HasDatabaseName("ix_case_events_case_id_at");
 
                     b.ToTable("case_events", (string)null);
                 });
@@ -327,11 +341,14 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("preferred_language");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_clients");
 
-                    b.HasIndex("DateOfBirth");
+                    b.HasIndex("DateOfBirth")
+                        .HasDatabaseName("ix_clients_date_of_birth");
 
-                    b.HasIndex("NormalizedName", "DateOfBirth");
+                    b.HasIndex("NormalizedName", "DateOfBirth")
+                        .HasDatabaseName("ix_clients_normalized_name_date_of_birth");
 
                     b.ToTable("clients", (string)null);
                 });
@@ -404,7 +421,8 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("received_at");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_intake_requests");
 
                     b.ToTable("intake_requests", (string)null);
                 });
@@ -482,9 +500,11 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("signed_by");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_consents");
 
-                    b.HasIndex("ClientId");
+                    b.HasIndex("ClientId")
+                        .HasDatabaseName("ix_consents_client_id");
 
                     b.ToTable("consents", (string)null);
                 });
@@ -526,9 +546,11 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("valid_to");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_cost_options");
 
-                    b.HasIndex("ServiceId");
+                    b.HasIndex("ServiceId")
+                        .HasDatabaseName("ix_cost_options_service_id");
 
                     b.ToTable("cost_options", (string)null);
                 });
@@ -600,11 +622,14 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_services");
 
-                    b.HasIndex("Category");
+                    b.HasIndex("Category")
+                        .HasDatabaseName("ix_services_category");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_services_organization_id");
 
                     b.ToTable("services", (string)null);
                 });
@@ -642,9 +667,11 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("region");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_locations");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_locations_organization_id");
 
                     b.ToTable("locations", (string)null);
                 });
@@ -677,7 +704,8 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("website");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_organizations");
 
                     b.ToTable("organizations", (string)null);
                 });
@@ -699,9 +727,11 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("service_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_service_at_locations");
 
-                    b.HasIndex("ServiceId");
+                    b.HasIndex("ServiceId")
+                        .HasDatabaseName("ix_service_at_locations_service_id");
 
                     b.ToTable("service_at_locations", (string)null);
                 });
@@ -745,9 +775,11 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("outcome");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_check_ins");
 
-                    b.HasIndex("CaseId", "DueAt");
+                    b.HasIndex("CaseId", "DueAt")
+                        .HasDatabaseName("ix_check_ins_case_id_due_at");
 
                     b.ToTable("check_ins", (string)null);
                 });
@@ -778,9 +810,11 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("text");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_goals");
 
-                    b.HasIndex("PlanId");
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_goals_plan_id");
 
                     b.ToTable("goals", (string)null);
                 });
@@ -804,9 +838,11 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("stable_at");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_stabilization_plans");
 
-                    b.HasIndex("CaseId");
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_stabilization_plans_case_id");
 
                     b.ToTable("stabilization_plans", (string)null);
                 });
@@ -841,9 +877,11 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("requested_at");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_provider_notifications");
 
-                    b.HasIndex("ProcessedAt", "RequestedAt");
+                    b.HasIndex("ProcessedAt", "RequestedAt")
+                        .HasDatabaseName("ix_provider_notifications_processed_at_requested_at");
 
                     b.ToTable("provider_notifications", (string)null);
                 });
@@ -923,14 +961,18 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("status_reason_text");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_referrals");
 
-                    b.HasIndex("CaseId");
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_referrals_case_id");
 
-                    b.HasIndex("ConsentId");
+                    b.HasIndex("ConsentId")
+                        .HasDatabaseName("ix_referrals_consent_id");
 
                     b.HasIndex("Reference")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_referrals_reference");
 
                     b.ToTable("referrals", (string)null);
                 });
@@ -974,9 +1016,11 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("screened_by");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_screenings");
 
-                    b.HasIndex("CaseId", "ScreenedAt");
+                    b.HasIndex("CaseId", "ScreenedAt")
+                        .HasDatabaseName("ix_screenings_case_id_screened_at");
 
                     b.ToTable("screenings", (string)null);
                 });
@@ -1016,9 +1060,11 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_needs");
 
-                    b.HasIndex("CaseId");
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_needs_case_id");
 
                     b.ToTable("needs", (string)null);
                 });
@@ -1055,9 +1101,11 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("started_instance_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_workflow_start_requests");
 
-                    b.HasIndex("StartedAt");
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_workflow_start_requests_started_at");
 
                     b.ToTable("workflow_start_requests", (string)null);
                 });
@@ -1122,11 +1170,14 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("workflow_instance_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_coordinator_tasks");
 
-                    b.HasIndex("CaseId", "Status");
+                    b.HasIndex("CaseId", "Status")
+                        .HasDatabaseName("ix_coordinator_tasks_case_id_status");
 
-                    b.HasIndex("Status", "DueAt");
+                    b.HasIndex("Status", "DueAt")
+                        .HasDatabaseName("ix_coordinator_tasks_status_due_at");
 
                     b.ToTable("coordinator_tasks", (string)null);
                 });
@@ -1240,14 +1291,18 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("workflow_instance_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
 
                     b.HasIndex("Key")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_messages_key");
 
-                    b.HasIndex("Topic");
+                    b.HasIndex("Topic")
+                        .HasDatabaseName("ix_outbox_messages_topic");
 
-                    b.HasIndex("Status", "NextAttemptAt");
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_outbox_messages_status_next_attempt_at");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
@@ -1299,9 +1354,11 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("referral_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_disclosure_ledger");
 
-                    b.HasIndex("ClientId", "DisclosedAt");
+                    b.HasIndex("ClientId", "DisclosedAt")
+                        .HasDatabaseName("ix_disclosure_ledger_client_id_disclosed_at");
 
                     b.ToTable("disclosure_ledger", (string)null);
                 });
@@ -1346,9 +1403,11 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("used_at");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_provider_access_codes");
 
-                    b.HasIndex("LinkId", "CreatedAt");
+                    b.HasIndex("LinkId", "CreatedAt")
+                        .HasDatabaseName("ix_provider_access_codes_link_id_created_at");
 
                     b.ToTable("provider_access_codes", (string)null);
                 });
@@ -1407,10 +1466,12 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("started_at");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_provider_links");
 
                     b.HasIndex("ReferralId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_provider_links_referral_id");
 
                     b.ToTable("provider_links", (string)null);
                 });
@@ -1432,9 +1493,11 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_user_sessions");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_user_sessions_user_id");
 
                     b.ToTable("user_sessions", (string)null);
                 });
@@ -1456,7 +1519,8 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("xml");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
 
                     b.ToTable("data_protection_keys", (string)null);
                 });
@@ -1504,13 +1568,17 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("resume_at");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_bookmarks");
 
-                    b.HasIndex("InstanceId");
+                    b.HasIndex("InstanceId")
+                        .HasDatabaseName("ix_bookmarks_instance_id");
 
-                    b.HasIndex("ResumeAt");
+                    b.HasIndex("ResumeAt")
+                        .HasDatabaseName("ix_bookmarks_resume_at");
 
-                    b.HasIndex("Hash", "CorrelationId");
+                    b.HasIndex("Hash", "CorrelationId")
+                        .HasDatabaseName("ix_bookmarks_hash_correlation_id");
 
                     b.ToTable("bookmarks", (string)null);
                 });
@@ -1570,10 +1638,12 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("timestamp");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_journal");
 
                     b.HasIndex("InstanceId", "Sequence")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_journal_instance_id_sequence");
 
                     b.ToTable("journal", (string)null);
                 });
@@ -1619,13 +1689,17 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("workflow_instance_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_pending_events");
 
-                    b.HasIndex("ExpiresAt");
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_pending_events_expires_at");
 
-                    b.HasIndex("Hash");
+                    b.HasIndex("Hash")
+                        .HasDatabaseName("ix_pending_events_hash");
 
-                    b.HasIndex("Source");
+                    b.HasIndex("Source")
+                        .HasDatabaseName("ix_pending_events_source");
 
                     b.ToTable("pending_events", (string)null);
                 });
@@ -1679,10 +1753,12 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_definitions");
 
                     b.HasIndex("DefinitionId", "Version")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_definitions_definition_id_version");
 
                     b.ToTable("definitions", (string)null);
                 });
@@ -1751,13 +1827,17 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_instances");
 
-                    b.HasIndex("CorrelationId");
+                    b.HasIndex("CorrelationId")
+                        .HasDatabaseName("ix_instances_correlation_id");
 
-                    b.HasIndex("DefinitionId", "CreatedAt");
+                    b.HasIndex("DefinitionId", "CreatedAt")
+                        .HasDatabaseName("ix_instances_definition_id_created_at");
 
-                    b.HasIndex("SubStatus", "CreatedAt");
+                    b.HasIndex("SubStatus", "CreatedAt")
+                        .HasDatabaseName("ix_instances_sub_status_created_at");
 
                     b.ToTable("instances", (string)null);
                 });
@@ -1783,7 +1863,8 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("normalized_name");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_roles");
 
                     b.HasIndex("NormalizedName")
                         .IsUnique()
@@ -1812,9 +1893,11 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("role_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_role_claims");
 
-                    b.HasIndex("RoleId");
+                    b.HasIndex("RoleId")
+                        .HasDatabaseName("ix_role_claims_role_id");
 
                     b.ToTable("role_claims", (string)null);
                 });
@@ -1886,7 +1969,8 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("user_name");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_users");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("ix_users_normalized_email");
@@ -1918,9 +2002,11 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_user_claims");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_user_claims_user_id");
 
                     b.ToTable("user_claims", (string)null);
                 });
@@ -1944,9 +2030,11 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
-                    b.HasKey("LoginProvider", "ProviderKey");
+                    b.HasKey("LoginProvider", "ProviderKey")
+                        .HasName("pk_user_logins");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_user_logins_user_id");
 
                     b.ToTable("user_logins", (string)null);
                 });
@@ -1961,9 +2049,11 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("role_id");
 
-                    b.HasKey("UserId", "RoleId");
+                    b.HasKey("UserId", "RoleId")
+                        .HasName("pk_user_roles");
 
-                    b.HasIndex("RoleId");
+                    b.HasIndex("RoleId")
+                        .HasDatabaseName("ix_user_roles_role_id");
 
                     b.ToTable("user_roles", (string)null);
                 });
@@ -1986,7 +2076,8 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("value");
 
-                    b.HasKey("UserId", "LoginProvider", "Name");
+                    b.HasKey("UserId", "LoginProvider", "Name")
+                        .HasName("pk_user_tokens");
 
                     b.ToTable("user_tokens", (string)null);
                 });
@@ -1997,7 +2088,8 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_cases_client_client_id");
                 });
 
             modelBuilder.Entity("CareFlow.Core.Care.Directory.CostOption", b =>
@@ -2006,7 +2098,8 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_cost_options_directory_service_service_id");
                 });
 
             modelBuilder.Entity("CareFlow.Core.Care.Directory.DirectoryService", b =>
@@ -2015,7 +2108,8 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_services_organization_organization_id");
                 });
 
             modelBuilder.Entity("CareFlow.Core.Care.Directory.Location", b =>
@@ -2024,7 +2118,8 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_locations_organization_organization_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -2033,7 +2128,8 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_role_claims_roles_role_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
@@ -2042,7 +2138,8 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_user_claims_users_user_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
@@ -2051,7 +2148,8 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_user_logins_users_user_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
@@ -2060,13 +2158,15 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_user_roles_roles_role_id");
 
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_user_roles_users_user_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
@@ -2075,7 +2175,8 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_user_tokens_users_user_id");
                 });
 #pragma warning restore 612, 618
         }

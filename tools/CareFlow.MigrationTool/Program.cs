@@ -1,3 +1,0 @@
-using CareFlow.MigrationTool;
-
-return MigrationCommands.Run(args, Console.Out, Console.Error);
