@@ -34,7 +34,7 @@ public sealed partial class ProviderPagesAccessibilityTests(AccessibilityAppFixt
         var now = DateTimeOffset.UtcNow;
         var clientId = await db.Set<Case>().Where(c => c.Id == app.CaseId).Select(c => c.ClientId).SingleAsync(TestContext.Current.CancellationToken);
         var consent = await db.Set<Consent>().Where(c => c.ClientId == clientId && c.RecipientOrganizationId != null).FirstAsync(TestContext.Current.CancellationToken);
-        var service = await db.Set<DirectoryService>().Where(s => s.OrganizationId == consent.RecipientOrganizationId).FirstAsync(TestContext.Current.CancellationToken);
+        var service = await db.Set<Service>().Where(s => s.OrganizationId == consent.RecipientOrganizationId).FirstAsync(TestContext.Current.CancellationToken);
         var referral = new Referral
         {
             Id = Guid.CreateVersion7(now), Reference = "R-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant(), CaseId = app.CaseId, ClientId = clientId,
