@@ -1,7 +1,6 @@
 using System.Threading.RateLimiting;
 using CareFlow.Core.Care.Referrals;
 using CareFlow.Core.ProviderLinks;
-using CareFlow.Infrastructure.ProviderLinks;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 
@@ -40,19 +39,19 @@ public static class ProviderLinkEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> OpenAsync(HttpContext context, string token, ProviderLinkService links, IAntiforgery antiforgery)
+    private static async Task<IResult> OpenAsync(HttpContext context, string token, OpenProviderLinkHandler open, IAntiforgery antiforgery)
     {
-        var page = await links.OpenAsync(token, context.RequestAborted);
+        var page = await open.HandleAsync(token, context.RequestAborted);
         return page.Check == LinkCheck.Valid ? ProviderLinkHtml.Referral(context, antiforgery, token, page, null) : ProviderLinkHtml.Refused(context, page.Check);
     }
 
     private static async Task<IResult> ActAsync(HttpContext context, string token, ProviderAction action)
     {
-        var (links, antiforgery, form, refused) = await PrepareAsync(context, token);
+        var (open, antiforgery, form, refused) = await PrepareAsync(context, token);
         if (refused is not null) return refused;
         ReferralStatusReason? reason = Enum.TryParse<ReferralStatusReason>(form!["reason"], ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
-        var (outcome, message) = await links.ActAsync(token, action, reason, form["reasonText"], context.RequestAborted);
-        var page = await links.OpenAsync(token, context.RequestAborted);
+        var (outcome, message) = await context.RequestServices.GetRequiredService<ProviderActHandler>().HandleAsync(token, action, reason, form["reasonText"], context.RequestAborted);
+        var page = await open.HandleAsync(token, context.RequestAborted);
         if (page.Check != LinkCheck.Valid) return ProviderLinkHtml.Refused(context, page.Check);
         var status = outcome switch
         {
@@ -65,29 +64,29 @@ public static class ProviderLinkEndpoints
 
     private static async Task<IResult> SendCodeAsync(HttpContext context, string token)
     {
-        var (links, antiforgery, _, refused) = await PrepareAsync(context, token);
+        var (open, antiforgery, _, refused) = await PrepareAsync(context, token);
         if (refused is not null) return refused;
-        var (sent, message) = await links.SendCodeAsync(token, context.RequestAborted);
-        var page = await links.OpenAsync(token, context.RequestAborted);
+        var (sent, message) = await context.RequestServices.GetRequiredService<SendProviderCodeHandler>().HandleAsync(token, context.RequestAborted);
+        var page = await open.HandleAsync(token, context.RequestAborted);
         if (page.Check != LinkCheck.Valid) return ProviderLinkHtml.Refused(context, page.Check);
         return ProviderLinkHtml.Referral(context, antiforgery, token, page, message, sent ? StatusCodes.Status200OK : StatusCodes.Status429TooManyRequests);
     }
 
     private static async Task<IResult> DetailsAsync(HttpContext context, string token)
     {
-        var (links, _, form, refused) = await PrepareAsync(context, token);
+        var (open, _, form, refused) = await PrepareAsync(context, token);
         if (refused is not null) return refused;
-        var outcome = await links.DiscloseAsync(token, form!["code"], context.RequestAborted);
-        var page = await links.OpenAsync(token, context.RequestAborted);
+        var outcome = await context.RequestServices.GetRequiredService<DiscloseToProviderHandler>().HandleAsync(token, form!["code"], context.RequestAborted);
+        var page = await open.HandleAsync(token, context.RequestAborted);
         if (page.Check != LinkCheck.Valid) return ProviderLinkHtml.Refused(context, page.Check);
         return ProviderLinkHtml.Details(context, token, page, outcome);
     }
 
     /// <summary>Token first (no database work for a forged link), then the form and its anti-forgery token.</summary>
-    private static async Task<(ProviderLinkService Links, IAntiforgery Antiforgery, IFormCollection? Form, IResult? Refused)> PrepareAsync(HttpContext context, string token)
+    private static async Task<(OpenProviderLinkHandler Open, IAntiforgery Antiforgery, IFormCollection? Form, IResult? Refused)> PrepareAsync(HttpContext context, string token)
     {
         var services = context.RequestServices;
-        var links = services.GetRequiredService<ProviderLinkService>();
+        var links = services.GetRequiredService<OpenProviderLinkHandler>();
         var antiforgery = services.GetRequiredService<IAntiforgery>();
         var check = services.GetRequiredService<IProviderLinkTokens>().Read(token, out _, out _);
         if (check != LinkCheck.Valid) return (links, antiforgery, null, ProviderLinkHtml.Refused(context, check));

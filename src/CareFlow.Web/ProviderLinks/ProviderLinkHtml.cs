@@ -3,7 +3,6 @@ using System.Net;
 using System.Text;
 using CareFlow.Core.Care.Referrals;
 using CareFlow.Core.ProviderLinks;
-using CareFlow.Infrastructure.ProviderLinks;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace CareFlow.Web.ProviderLinks;

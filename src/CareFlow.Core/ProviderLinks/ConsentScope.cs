@@ -3,7 +3,7 @@ using CareFlow.Core.Care.Clients;
 using CareFlow.Core.Care.Consents;
 using CareFlow.Core.Care.Referrals;
 
-namespace CareFlow.Infrastructure.ProviderLinks;
+namespace CareFlow.Core.ProviderLinks;
 
 /// <summary>
 /// Which client fields a consent's "what information" covers. The name is always part of a referral disclosure;
