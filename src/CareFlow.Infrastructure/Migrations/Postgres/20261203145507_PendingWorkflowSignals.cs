@@ -27,31 +27,11 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                     table.PrimaryKey("PK_pending_signals", x => x.id);
                 });
 
-            migrationBuilder.CreateTable(
-                name: "user_sessions",
-                schema: "careflow",
-                columns: table => new
-                {
-                    id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    user_id = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    signed_in_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_user_sessions", x => x.id);
-                });
-
             migrationBuilder.CreateIndex(
                 name: "IX_pending_signals_created_at",
                 schema: "workflows",
                 table: "pending_signals",
                 column: "created_at");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_user_sessions_user_id",
-                schema: "careflow",
-                table: "user_sessions",
-                column: "user_id");
         }
 
         /// <inheritdoc />
@@ -60,10 +40,6 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
             migrationBuilder.DropTable(
                 name: "pending_signals",
                 schema: "workflows");
-
-            migrationBuilder.DropTable(
-                name: "user_sessions",
-                schema: "careflow");
         }
     }
 }

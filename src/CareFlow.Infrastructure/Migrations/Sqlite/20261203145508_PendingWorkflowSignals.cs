@@ -26,28 +26,10 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                     table.PrimaryKey("PK_pending_signals", x => x.id);
                 });
 
-            migrationBuilder.CreateTable(
-                name: "user_sessions",
-                columns: table => new
-                {
-                    id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    user_id = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    signed_in_at = table.Column<long>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_user_sessions", x => x.id);
-                });
-
             migrationBuilder.CreateIndex(
                 name: "IX_pending_signals_created_at",
                 table: "pending_signals",
                 column: "created_at");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_user_sessions_user_id",
-                table: "user_sessions",
-                column: "user_id");
         }
 
         /// <inheritdoc />
@@ -55,9 +37,6 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "pending_signals");
-
-            migrationBuilder.DropTable(
-                name: "user_sessions");
         }
     }
 }
