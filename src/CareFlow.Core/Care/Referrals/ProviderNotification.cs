@@ -1,8 +1,9 @@
 namespace CareFlow.Core.Care.Referrals;
 
 /// <summary>
-/// The intent to notify a provider, written in the workflow's transaction. The email itself (minimum necessary,
-/// signed link) is sent by the email outbox of issue [5/6], which picks up rows with no <see cref="ProcessedAt"/>.
+/// A notification of a provider (new referral, reminder, cancelled), written in the workflow's transaction together
+/// with its email, which <see cref="Email.ReferralEmails"/> queues in the outbox (minimum necessary, signed link) and
+/// stamps <see cref="ProcessedAt"/>.
 /// </summary>
 public sealed class ProviderNotification
 {
