@@ -52,12 +52,12 @@ public static class ServiceCollectionExtensions
         if (settings.PostgresConnectionString is { } connectionString)
         {
             services.AddDbContext<CareFlowDbContext, PostgresCareFlowDbContext>((sp, o) =>
-                PostgresCareFlowDbContext.Configure(o, connectionString).AddInterceptors(sp.GetRequiredService<ProviderNotificationMailer>(), sp.GetRequiredService<Reminders.CoordinatorReminderMailer>(), sp.GetRequiredService<OutboxCommitInterceptor>()));
+                PostgresCareFlowDbContext.Configure(o, connectionString).AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
         }
         else
         {
             services.AddDbContext<CareFlowDbContext, SqliteCareFlowDbContext>((sp, o) =>
-                SqliteCareFlowDbContext.Configure(o, settings.Paths.DatabaseFile).AddInterceptors(sp.GetRequiredService<ProviderNotificationMailer>(), sp.GetRequiredService<Reminders.CoordinatorReminderMailer>(), sp.GetRequiredService<OutboxCommitInterceptor>()));
+                SqliteCareFlowDbContext.Configure(o, settings.Paths.DatabaseFile).AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
         }
 
         services.AddDataProtection().SetApplicationName("CareFlow");

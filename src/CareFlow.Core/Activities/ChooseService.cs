@@ -5,13 +5,14 @@ using CareFlow.Core.Care.Screening;
 using CareFlow.Core.Care.Tasks;
 using CareFlow.Workflows.Activities;
 using CareFlow.Workflows.Runtime;
+using CareFlow.Core.Reminders;
 
 namespace CareFlow.Core.Activities;
 
 /// <summary>The client decides which referral goes out: the coordinator records the chosen directory service in a task.</summary>
 [Activity("CareFlow", Category = "CareFlow", DisplayName = "Choose service",
     Description = "Uses the given service, or asks the coordinator (a task) to choose one with the client for an open need.")]
-public sealed class ChooseService(ICareData data) : Activity
+public sealed class ChooseService(ICareData data, CoordinatorReminders reminders) : Activity
 {
     [Input(Description = "The case id; defaults to the CaseId variable or caseId input.")]
     public string? CaseId { get; set; }
@@ -34,14 +35,14 @@ public sealed class ChooseService(ICareData data) : Activity
         if (!string.IsNullOrWhiteSpace(ServiceId)) return await UseAsync(context, @case.Id, ServiceId, null);
         var open = await data.ToListAsync(data.Query<Need>().Where(n => n.CaseId == @case.Id && n.Status == NeedStatus.Open), context.CancellationToken);
         var needs = open.Count == 0 ? "no open needs" : string.Join(", ", open.Select(n => n.Label));
-        CoordinatorTasks.CreateAndWait(context, data, @case.Id, CoordinatorTaskKind.ChooseService, "Choose a service with the client",
+        await CoordinatorTasks.CreateAndWaitAsync(context, data, reminders, @case.Id, CoordinatorTaskKind.ChooseService, "Choose a service with the client",
             $"Open needs: {needs}. Complete with {{\"serviceId\": \"…\", \"needId\": \"…\"}}.", DueIn, overdueTimer: false);
         return ActivityResult.Suspend;
     }
 
     public override async ValueTask<ActivityResult> ResumeAsync(ActivityContext context, Bookmark bookmark, JsonObject? input)
     {
-        var (task, _, result) = await CoordinatorTasks.OnResumeAsync(context, data, bookmark, input);
+        var (task, _, result) = await CoordinatorTasks.OnResumeAsync(context, data, reminders, bookmark, input);
         var serviceId = result?["serviceId"]?.GetValue<string>();
         var needId = result?["needId"]?.GetValue<string>();
         return await UseAsync(context, task.CaseId, serviceId, Guid.TryParse(needId, out var n) ? n : null);

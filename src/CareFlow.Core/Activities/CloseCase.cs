@@ -2,12 +2,13 @@ using CareFlow.Core.Care;
 using CareFlow.Core.Care.Cases;
 using CareFlow.Core.Care.Tasks;
 using CareFlow.Workflows.Activities;
+using CareFlow.Core.Reminders;
 
 namespace CareFlow.Core.Activities;
 
 /// <summary>Closes the case and cancels its open tasks.</summary>
 [Activity("CareFlow", Category = "CareFlow", DisplayName = "Close case", Description = "Closes the case with a reason and cancels its open coordinator tasks.")]
-public sealed class CloseCase(ICareData data) : Activity
+public sealed class CloseCase(ICareData data, CoordinatorReminders reminders) : Activity
 {
     [Input(Description = "The case id; defaults to the CaseId variable or caseId input.")]
     public string? CaseId { get; set; }
@@ -26,7 +27,12 @@ public sealed class CloseCase(ICareData data) : Activity
         @case.BlockedReason = null;
         // A supervisor's review outlives the case: closing it is not the coordinator's decision.
         var open = await data.ToListAsync(SupervisorTasks.VisibleTo(data.Query<CoordinatorTask>(), supervisor: false).Where(t => t.CaseId == @case.Id && (t.Status == CoordinatorTaskStatus.Open || t.Status == CoordinatorTaskStatus.Overdue)), context.CancellationToken);
-        foreach (var task in open) task.Status = CoordinatorTaskStatus.Cancelled;
+        foreach (var task in open)
+        {
+            task.Status = CoordinatorTaskStatus.Cancelled;
+            await reminders.ForTaskAsync(task, context.CancellationToken);
+        }
+
         CaseJournal.Record(data, @case.Id, context.Now, "closed", $"Case closed: {Reason}");
         return ActivityResult.Done;
     }

@@ -3,6 +3,8 @@ using CareFlow.Core.Care;
 using CareFlow.Core.Care.Tasks;
 using CareFlow.Workflows.Activities;
 using CareFlow.Workflows.Runtime;
+using CareFlow.Core.Reminders;
+using CareFlow.Core.Email;
 
 namespace CareFlow.Core.Activities;
 
@@ -11,7 +13,7 @@ namespace CareFlow.Core.Activities;
     Description = "Creates a task for the case's coordinator and waits: Completed when done, Overdue when its due time passes.")]
 [FlowPort("Completed")]
 [FlowPort("Overdue")]
-public sealed class CreateCoordinatorTask(ICareData data) : Activity
+public sealed class CreateCoordinatorTask(ICareData data, CoordinatorReminders reminders, ReferralEmails emails) : Activity
 {
     [Input(Description = "The case id; defaults to the CaseId variable or caseId input.")]
     public string? CaseId { get; set; }
@@ -38,13 +40,16 @@ public sealed class CreateCoordinatorTask(ICareData data) : Activity
         if (!Enum.TryParse<CoordinatorTaskKind>(Kind, out var kind)) throw new ArgumentException($"Unknown task kind '{Kind}'.");
         if (DueIn <= TimeSpan.Zero) throw new ArgumentException("dueIn must be positive.");
         var @case = await data.RequireCaseAsync(CareInputs.CaseId(context, CaseId), context.CancellationToken);
-        CoordinatorTasks.CreateAndWait(context, data, @case.Id, kind, Title, Description, DueIn, overdueTimer: true);
+        var task = await CoordinatorTasks.CreateAndWaitAsync(context, data, reminders, @case.Id, kind, Title, Description, DueIn, overdueTimer: true);
+
+        // A provider who did not answer is escalated to the coordinator by email (no client data).
+        if (kind == CoordinatorTaskKind.ProviderNoResponse) await emails.EscalateAsync(task, context.CancellationToken);
         return ActivityResult.Suspend;
     }
 
     public override async ValueTask<ActivityResult> ResumeAsync(ActivityContext context, Bookmark bookmark, JsonObject? input)
     {
-        var (_, completed, result) = await CoordinatorTasks.OnResumeAsync(context, data, bookmark, input);
+        var (_, completed, result) = await CoordinatorTasks.OnResumeAsync(context, data, reminders, bookmark, input);
         Result = result;
         return ActivityResult.WithOutcomes(completed ? "Completed" : "Overdue");
     }

@@ -3,13 +3,14 @@ using CareFlow.Core.Care.Consents;
 using CareFlow.Core.Care.Tasks;
 using CareFlow.Workflows.Activities;
 using CareFlow.Workflows.Runtime;
+using CareFlow.Core.Reminders;
 
 namespace CareFlow.Core.Activities;
 
 /// <summary>Makes sure the client was offered a Part 2 consent: continues at once when one is on file, else asks the coordinator.</summary>
 [Activity("CareFlow", Category = "CareFlow", DisplayName = "Record consent",
     Description = "Continues when the client has a current 42 CFR Part 2 consent; otherwise creates a coordinator task to record one and waits.")]
-public sealed class RecordConsent(ICareData data) : Activity
+public sealed class RecordConsent(ICareData data, CoordinatorReminders reminders) : Activity
 {
     [Input(Description = "The case id; defaults to the CaseId variable or caseId input.")]
     public string? CaseId { get; set; }
@@ -22,14 +23,14 @@ public sealed class RecordConsent(ICareData data) : Activity
         var (@case, client) = await data.RequireCaseAndClientAsync(CareInputs.CaseId(context, CaseId), context.CancellationToken);
         var consents = await data.ToListAsync(data.Query<Consent>().Where(c => c.ClientId == client.Id && c.RevokedAt == null), context.CancellationToken);
         if (consents.Any(c => !ConsentRules.IsExpired(c, context.Now))) return ActivityResult.Done;
-        CoordinatorTasks.CreateAndWait(context, data, @case.Id, CoordinatorTaskKind.RecordConsent, "Record the client's Part 2 consent",
+        await CoordinatorTasks.CreateAndWaitAsync(context, data, reminders, @case.Id, CoordinatorTaskKind.RecordConsent, "Record the client's Part 2 consent",
             "Explain the client's rights (what is shared, with whom, how to revoke) and record the consents they sign.", DueIn, overdueTimer: false);
         return ActivityResult.Suspend;
     }
 
     public override async ValueTask<ActivityResult> ResumeAsync(ActivityContext context, Bookmark bookmark, System.Text.Json.Nodes.JsonObject? input)
     {
-        await CoordinatorTasks.OnResumeAsync(context, data, bookmark, input);
+        await CoordinatorTasks.OnResumeAsync(context, data, reminders, bookmark, input);
         return ActivityResult.Done;
     }
 }

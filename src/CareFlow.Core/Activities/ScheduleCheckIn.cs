@@ -4,6 +4,7 @@ using CareFlow.Core.Care.Cases;
 using CareFlow.Core.Care.Plans;
 using CareFlow.Workflows.Activities;
 using CareFlow.Workflows.Runtime;
+using CareFlow.Core.Reminders;
 
 namespace CareFlow.Core.Activities;
 
@@ -13,7 +14,7 @@ namespace CareFlow.Core.Activities;
 [FlowPort("Stable")]
 [FlowPort("Held", DisplayName = "Held, not stable")]
 [FlowPort("Missed")]
-public sealed class ScheduleCheckIn(ICareData data) : Activity
+public sealed class ScheduleCheckIn(ICareData data, CoordinatorReminders reminders) : Activity
 {
     [Input(Description = "The case id; defaults to the CaseId variable or caseId input.")]
     public string? CaseId { get; set; }
@@ -48,6 +49,7 @@ public sealed class ScheduleCheckIn(ICareData data) : Activity
         var dueAt = from + DueAfter < context.Now ? context.Now : from + DueAfter;
         var checkIn = new CheckIn { Id = Guid.CreateVersion7(context.Now), CaseId = @case.Id, Kind = kind, Label = Label ?? $"{kind} check-in", DueAt = dueAt };
         data.Add(checkIn);
+        await reminders.ForCheckInAsync(checkIn, context.CancellationToken);
         CheckInId = checkIn.Id.ToString();
         var payload = new JsonObject { ["checkInId"] = CheckInId };
         context.CreateBookmark(CareBookmarks.CheckInRecorded, CheckInId, payload);
@@ -78,6 +80,7 @@ public sealed class ScheduleCheckIn(ICareData data) : Activity
         if (bookmark.Name == CareBookmarks.CheckInMissed)
         {
             checkIn.Outcome = CheckInOutcome.Missed;
+            await reminders.ForCheckInAsync(checkIn, context.CancellationToken);
             Outcome = nameof(CheckInOutcome.Missed);
             CaseJournal.Record(data, checkIn.CaseId, context.Now, "check-in-missed", $"{checkIn.Label} was missed.");
             return ActivityResult.WithOutcomes("Missed");

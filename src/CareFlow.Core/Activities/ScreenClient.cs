@@ -4,6 +4,7 @@ using CareFlow.Core.Care.Screening;
 using CareFlow.Core.Care.Tasks;
 using CareFlow.Workflows.Activities;
 using CareFlow.Workflows.Runtime;
+using CareFlow.Core.Reminders;
 
 namespace CareFlow.Core.Activities;
 
@@ -13,7 +14,7 @@ namespace CareFlow.Core.Activities;
 [FlowPort("NeedsStabilization", DisplayName = "Needs stabilization")]
 [FlowPort("ReadyForReferral", DisplayName = "Ready for referral")]
 [FlowPort("NoNeeds", DisplayName = "No needs")]
-public sealed class ScreenClient(ICareData data) : Activity
+public sealed class ScreenClient(ICareData data, CoordinatorReminders reminders) : Activity
 {
     [Input(Description = "The case id; defaults to the CaseId variable or caseId input.")]
     public string? CaseId { get; set; }
@@ -29,14 +30,14 @@ public sealed class ScreenClient(ICareData data) : Activity
         if (ScreeningInstruments.Find(InstrumentId) is null) throw new ArgumentException($"Unknown screening instrument '{InstrumentId}'.");
         var @case = await data.RequireCaseAsync(CareInputs.CaseId(context, CaseId), context.CancellationToken);
         if (await LatestAsync(@case.Id, context) is { } screening) return Route(screening);
-        CoordinatorTasks.CreateAndWait(context, data, @case.Id, CoordinatorTaskKind.Screen, "Screen the client (AHC HRSN core)",
+        await CoordinatorTasks.CreateAndWaitAsync(context, data, reminders, @case.Id, CoordinatorTaskKind.Screen, "Screen the client (AHC HRSN core)",
             "Ask the 10 core questions and submit the answers; each positive domain becomes a need.", DueIn, overdueTimer: false);
         return ActivityResult.Suspend;
     }
 
     public override async ValueTask<ActivityResult> ResumeAsync(ActivityContext context, Bookmark bookmark, JsonObject? input)
     {
-        var (task, _, _) = await CoordinatorTasks.OnResumeAsync(context, data, bookmark, input);
+        var (task, _, _) = await CoordinatorTasks.OnResumeAsync(context, data, reminders, bookmark, input);
         var screening = await LatestAsync(task.CaseId, context);
         if (screening is null) context.Log("NoScreening", "The screening task was completed without a screening; treated as no needs.");
         return screening is null ? ActivityResult.WithOutcomes("NoNeeds") : Route(screening);

@@ -4,6 +4,7 @@ using CareFlow.Core.Care.Cases;
 using CareFlow.Core.Care.Referrals;
 using CareFlow.Workflows.Activities;
 using CareFlow.Workflows.Runtime;
+using CareFlow.Core.Email;
 
 namespace CareFlow.Core.Activities;
 
@@ -13,7 +14,7 @@ namespace CareFlow.Core.Activities;
 [FlowPort("Accepted")]
 [FlowPort("Rejected")]
 [FlowPort("TimedOut", DisplayName = "Timed out")]
-public sealed class WaitForProviderResponse(ICareData data) : Activity
+public sealed class WaitForProviderResponse(ICareData data, ReferralEmails emails) : Activity
 {
     [Input(Description = "The referral; defaults to the ReferralId variable.")]
     public string? ReferralId { get; set; }
@@ -46,7 +47,7 @@ public sealed class WaitForProviderResponse(ICareData data) : Activity
         {
             case CareBookmarks.ProviderReminder:
                 if (Answer(referral) is { } early) return ActivityResult.WithOutcomes(early);
-                await NotifyProvider.AddAsync(data, referral.Id, ProviderNotificationKind.Reminder, context.Now, context.CancellationToken);
+                await NotifyProvider.AddAsync(data, emails, referral.Id, ProviderNotificationKind.Reminder, context.Now, context.CancellationToken);
                 CaseJournal.Record(data, referral.CaseId, context.Now, "provider-reminded", $"Provider reminded about referral {referral.Reference}.");
                 return ActivityResult.Suspend;
             case CareBookmarks.ProviderDeadline:

@@ -23,5 +23,9 @@ public interface ICareData
     Task<int> CountAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default);
 
     /// <summary>Commits; for API use cases only, never inside an activity (the burst commits there).</summary>
+    /// <exception cref="CareConcurrencyException">A guarded row changed since it was read (another request won); nothing was written.</exception>
     Task SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Forgets every unsaved change and every entity read so far (after a failed save, before reading again).</summary>
+    void DiscardChanges();
 }

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace CareFlow.Core.ProviderLinks;
 
 /// <summary>A one-time code emailed to the provider before client details are shown; only its hash is stored.</summary>
@@ -23,4 +26,7 @@ public sealed class ProviderAccessCode
     public int FailedAttempts { get; set; }
 
     public DateTimeOffset? UsedAt { get; set; }
+
+    /// <summary>The stored form of <paramref name="code"/>: HMAC-SHA256 under <paramref name="salt"/>, lower-case hex.</summary>
+    public static string Hash(byte[] salt, string code) => Convert.ToHexStringLower(HMACSHA256.HashData(salt, Encoding.ASCII.GetBytes(code)));
 }

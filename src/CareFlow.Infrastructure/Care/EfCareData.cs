@@ -24,5 +24,17 @@ public sealed class EfCareData(CareFlowDbContext db) : ICareData
     public Task<int> CountAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default) =>
         EntityFrameworkQueryableExtensions.CountAsync(query, cancellationToken);
 
-    public Task SaveChangesAsync(CancellationToken cancellationToken = default) => db.SaveChangesAsync(cancellationToken);
+    public async Task SaveChangesAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw new CareConcurrencyException("A row changed since it was read; nothing was saved.", ex);
+        }
+    }
+
+    public void DiscardChanges() => db.ChangeTracker.Clear();
 }

@@ -50,25 +50,38 @@ public sealed class EfEmailOutbox(CareFlowDbContext db, IOptions<Core.Email.Emai
     /// Records an email that cannot even be built (e.g. the directory's address is not a mailbox) as already failed,
     /// so that the failure path runs exactly as for a 5xx. The recipient is kept only as a one-line, shortened string.
     /// </summary>
-    public void AddRefused(string key, string to, Core.Email.Templates.RenderedEmail email, string? topic, string reason)
+    public void AddRefused(OutboxEmail email, string reason)
     {
+        var (key, to, rendered, topic) = (email.Key, email.To, email.Email, email.Topic);
         var now = time.GetUtcNow();
         var safeTo = Core.Email.Templates.EmailTemplates.Line(to);
         db.Set<OutboxMessage>().Add(new OutboxMessage
         {
             Id = Guid.CreateVersion7(now), Key = key, MessageId = OutboxKey.MessageId(key, "invalid.careflow.localhost"),
-            Template = $"{email.Template}@{email.Version}", From = email.From, To = safeTo.Length > 300 ? safeTo[..300] : safeTo,
-            Subject = email.Subject, TextBody = "", Topic = topic, Status = OutboxStatus.Failed, CreatedAt = now, NextAttemptAt = now,
+            Template = $"{rendered.Template}@{rendered.Version}", From = rendered.From, To = safeTo.Length > 300 ? safeTo[..300] : safeTo,
+            Subject = rendered.Subject, TextBody = "", Topic = topic, Status = OutboxStatus.Failed, CreatedAt = now, NextAttemptAt = now,
             FailedAt = now, LastError = reason.Length > 1000 ? reason[..1000] : reason,
         });
         OutboxCommitInterceptor.MarkPending(db);
     }
 
-    public async Task<int> CancelPendingAsync(string topic, CancellationToken cancellationToken = default)
+    public Task<int> CancelPendingAsync(string topic, CancellationToken cancellationToken = default) => CancelAsync(topic, template: null, cancellationToken);
+
+    public Task<int> CancelPendingAsync(string topic, string template, CancellationToken cancellationToken = default) => CancelAsync(topic, template, cancellationToken);
+
+    private async Task<int> CancelAsync(string topic, string? template, CancellationToken cancellationToken)
     {
-        var rows = await db.Set<OutboxMessage>().Where(m => m.Topic == topic && m.Status == OutboxStatus.Pending).ToListAsync(cancellationToken);
+        var prefix = template is null ? "" : template + "@";
+        var queued = db.ChangeTracker.Entries<OutboxMessage>()
+            .Where(e => e.State == EntityState.Added && e.Entity.Topic == topic && e.Entity.Status == OutboxStatus.Pending && e.Entity.Template.StartsWith(prefix, StringComparison.Ordinal))
+            .ToList();
+        foreach (var entry in queued) entry.State = EntityState.Detached; // queued in this same unit of work: never written
+
+        var pending = db.Set<OutboxMessage>().Where(m => m.Topic == topic && m.Status == OutboxStatus.Pending);
+        if (template is not null) pending = pending.Where(m => m.Template.StartsWith(prefix));
+        var rows = await pending.ToListAsync(cancellationToken);
         foreach (var row in rows) row.Status = OutboxStatus.Cancelled;
-        return rows.Count;
+        return queued.Count + rows.Count;
     }
 
     private string MessageIdDomain(string from)

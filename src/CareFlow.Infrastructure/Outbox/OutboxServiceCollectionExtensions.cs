@@ -24,7 +24,6 @@ public static class OutboxServiceCollectionExtensions
         services.Configure<Core.Reminders.ReminderOptions>(configuration.GetSection(Core.Reminders.ReminderOptions.SectionName));
         services.AddScoped<ConfigurationCoordinatorAddressBook>();
         services.AddScoped<ICoordinatorAddressBook, AccountCoordinatorAddressBook>();
-        services.AddSingleton<Reminders.CoordinatorReminderMailer>();
         services.AddSingleton<OutboxPause>();
         services.AddSingleton<OutboxPump>();
         services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxPump>());

@@ -21,7 +21,6 @@ public sealed class DataProtectionProviderLinkTokens(IDataProtectionProvider pro
 
     public string Issue(ProviderLink link, DateTimeOffset expiresAt)
     {
-        ArgumentNullException.ThrowIfNull(link);
         var payload = new byte[24];
         link.Id.TryWriteBytes(payload.AsSpan(0, 16));
         BinaryPrimitives.WriteInt64BigEndian(payload.AsSpan(16), expiresAt.UtcTicks);

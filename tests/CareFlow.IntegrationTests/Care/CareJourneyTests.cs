@@ -95,7 +95,7 @@ public sealed class CareJourneyTests(CareAppFixture app) : IAsyncLifetime
             Assert.Empty(await db.Set<BookmarkRecord>().ToListAsync());
             // Each referral the workflow created (and notified in the same burst) got its new-referral email.
             var newReferralEmails = await db.Set<CareFlow.Core.Outbox.OutboxMessage>().Where(m => m.Template.StartsWith("new-referral")).Select(m => m.Topic).ToListAsync();
-            Assert.Equal(referrals.Select(r => CareFlow.Infrastructure.ProviderLinks.ProviderNotificationMailer.Topic(r.Id)).Order(), newReferralEmails.Order());
+            Assert.Equal(referrals.Select(r => CareFlow.Core.Email.ReferralEmails.Topic(r.Id)).Order(), newReferralEmails.Order());
             return true;
         });
     }

@@ -1,8 +1,9 @@
 using CareFlow.Core.Care.Plans;
 using CareFlow.Core.Care.Tasks;
 using CareFlow.Core.Outbox;
-using CareFlow.Infrastructure.Reminders;
+using CareFlow.Core.Reminders;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
 namespace CareFlow.IntegrationTests.Email;
@@ -22,7 +23,7 @@ public sealed class CoordinatorReminderTests(EmailAppFixture app)
         var now = DateTimeOffset.UtcNow;
         var (due, done) = (new CoordinatorTask(), new CoordinatorTask());
         var (checkIn, held) = (new CheckIn(), new CheckIn());
-        await app.WithDbAsync(async (_, db) =>
+        await app.WithDbAsync(async (services, db) =>
         {
             await referral.SeedAsync(db, now, cancellationToken);
             due = Task(referral.CaseId, now + TimeSpan.FromSeconds(6), $"Call {ReferralFixture.GivenName} {ReferralFixture.FamilyName} at {ReferralFixture.Phone}");
@@ -30,26 +31,32 @@ public sealed class CoordinatorReminderTests(EmailAppFixture app)
             checkIn = CheckIn(referral.CaseId, now + TimeSpan.FromSeconds(4), $"seventh-day visit with {ReferralFixture.GivenName}");
             held = CheckIn(referral.CaseId, now + TimeSpan.FromSeconds(2), "day 3");
             db.AddRange(due, done, checkIn, held);
+            var reminders = services.GetRequiredService<CoordinatorReminders>();
+            foreach (var task in new[] { due, done }) await reminders.ForTaskAsync(task, cancellationToken);
+            foreach (var visit in new[] { checkIn, held }) await reminders.ForCheckInAsync(visit, cancellationToken);
             return await db.SaveChangesAsync(cancellationToken);
         });
 
         // Done before their reminders are due (2 s earlier than the others'): their rows are cancelled in the same commit.
-        await app.WithDbAsync(async (_, db) =>
+        await app.WithDbAsync(async (services, db) =>
         {
+            var reminders = services.GetRequiredService<CoordinatorReminders>();
             var task = await db.Set<CoordinatorTask>().SingleAsync(t => t.Id == done.Id, cancellationToken);
             task.Status = CoordinatorTaskStatus.Completed;
             task.CompletedAt = DateTimeOffset.UtcNow;
+            await reminders.ForTaskAsync(task, cancellationToken);
             var recorded = await db.Set<CheckIn>().SingleAsync(c => c.Id == held.Id, cancellationToken);
             recorded.Outcome = CheckInOutcome.Stable;
             recorded.HeldAt = DateTimeOffset.UtcNow;
+            await reminders.ForCheckInAsync(recorded, cancellationToken);
             return await db.SaveChangesAsync(cancellationToken);
         });
 
         var sent = await Eventually.WaitAsync(
-            () => RowsAsync(CoordinatorReminderMailer.TaskTopic(due.Id), CoordinatorReminderMailer.CheckInTopic(checkIn.Id)),
+            () => RowsAsync(CoordinatorReminders.TaskTopic(due.Id), CoordinatorReminders.CheckInTopic(checkIn.Id)),
             r => r.Count == 2 && r.All(m => m.Status == OutboxStatus.Sent), Deadline, "both reminders sent", cancellationToken);
-        var taskRow = sent.Single(r => r.Topic == CoordinatorReminderMailer.TaskTopic(due.Id));
-        var checkInRow = sent.Single(r => r.Topic == CoordinatorReminderMailer.CheckInTopic(checkIn.Id));
+        var taskRow = sent.Single(r => r.Topic == CoordinatorReminders.TaskTopic(due.Id));
+        var checkInRow = sent.Single(r => r.Topic == CoordinatorReminders.CheckInTopic(checkIn.Id));
         Assert.True(taskRow.SentAt >= due.DueAt - TimeSpan.FromSeconds(2), "the task reminder went out before its time");
         Assert.True(taskRow.SentAt < due.DueAt + TimeSpan.FromSeconds(3), $"the task reminder came late: {taskRow.SentAt:O} for {due.DueAt:O}");
         Assert.True(checkInRow.SentAt >= checkIn.DueAt, "the check-in reminder went out before its time");
@@ -67,7 +74,7 @@ public sealed class CoordinatorReminderTests(EmailAppFixture app)
             Assert.All(ReferralFixture.ClientData.Append("seventh-day").Append("paperwork"), planted => Assert.DoesNotContain(planted, raw, StringComparison.OrdinalIgnoreCase));
         }
 
-        var cancelled = await RowsAsync(CoordinatorReminderMailer.TaskTopic(done.Id), CoordinatorReminderMailer.CheckInTopic(held.Id));
+        var cancelled = await RowsAsync(CoordinatorReminders.TaskTopic(done.Id), CoordinatorReminders.CheckInTopic(held.Id));
         Assert.Equal(2, cancelled.Count);
         Assert.All(cancelled, r => Assert.Equal(OutboxStatus.Cancelled, r.Status));
         var received = await app.Smtp.MessageIdsAsync(cancellationToken);
@@ -83,19 +90,22 @@ public sealed class CoordinatorReminderTests(EmailAppFixture app)
         var referral = new ReferralFixture();
         var now = DateTimeOffset.UtcNow;
         var task = Task(referral.CaseId, now + TimeSpan.FromHours(5), "General follow-up");
-        await app.WithDbAsync(async (_, db) =>
+        await app.WithDbAsync(async (services, db) =>
         {
             await referral.SeedAsync(db, now, cancellationToken);
             db.Add(task);
+            await services.GetRequiredService<CoordinatorReminders>().ForTaskAsync(task, cancellationToken);
             return await db.SaveChangesAsync(cancellationToken);
         });
-        await app.WithDbAsync(async (_, db) =>
+        await app.WithDbAsync(async (services, db) =>
         {
-            (await db.Set<CoordinatorTask>().SingleAsync(t => t.Id == task.Id, cancellationToken)).DueAt = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(3);
+            var moved = await db.Set<CoordinatorTask>().SingleAsync(t => t.Id == task.Id, cancellationToken);
+            moved.DueAt = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(3);
+            await services.GetRequiredService<CoordinatorReminders>().ForTaskAsync(moved, cancellationToken);
             return await db.SaveChangesAsync(cancellationToken);
         });
 
-        var rows = await Eventually.WaitAsync(() => RowsAsync(CoordinatorReminderMailer.TaskTopic(task.Id)), r => r.Any(m => m.Status == OutboxStatus.Sent),
+        var rows = await Eventually.WaitAsync(() => RowsAsync(CoordinatorReminders.TaskTopic(task.Id)), r => r.Any(m => m.Status == OutboxStatus.Sent),
             Deadline, "the moved reminder sent", cancellationToken);
 
         Assert.Equal([OutboxStatus.Cancelled, OutboxStatus.Sent], rows.OrderBy(r => r.CreatedAt).Select(r => r.Status));

@@ -18,10 +18,10 @@ public sealed partial class ProviderReferralEmailTests(EmailAppFixture app)
         await app.ResetAsync(cancellationToken);
         referral ??= new ReferralFixture();
         var now = DateTimeOffset.UtcNow;
-        await app.WithDbAsync(async (_, db) =>
+        await app.WithDbAsync(async (services, db) =>
         {
             await referral.SeedAsync(db, now, cancellationToken);
-            await referral.NotifyAsync(db, ProviderNotificationKind.NewReferral, now, cancellationToken);
+            await referral.NotifyAsync(services, ProviderNotificationKind.NewReferral, now, cancellationToken);
             return 0;
         });
         var row = await Eventually.WaitAsync(() => app.WithDbAsync((_, db) => db.Set<OutboxMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.Template.StartsWith("new-referral"), cancellationToken)),
@@ -254,10 +254,10 @@ public sealed partial class ProviderReferralEmailTests(EmailAppFixture app)
         var now = DateTimeOffset.UtcNow;
         await app.ResetAsync(cancellationToken);
         await app.Smtp.ModeAsync("permfail", cancellationToken, count: 1, at: "rcpt");
-        await app.WithDbAsync(async (_, db) =>
+        await app.WithDbAsync(async (services, db) =>
         {
             await referral.SeedAsync(db, now, cancellationToken);
-            await referral.NotifyAsync(db, ProviderNotificationKind.NewReferral, now, cancellationToken);
+            await referral.NotifyAsync(services, ProviderNotificationKind.NewReferral, now, cancellationToken);
             return 0;
         });
 
@@ -301,9 +301,8 @@ public sealed partial class ProviderReferralEmailTests(EmailAppFixture app)
 
         await app.WithDbAsync(async (services, _) =>
         {
-            var data = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Core.Care.ICareData>(services);
-            var signals = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Core.Care.ICareSignals>(services);
-            await Core.Care.Consents.RecordConsentUseCase.RevokeAsync(data, signals, TimeProvider.System, referral.ConsentId, "written", cancellationToken);
+            var revokeConsent = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Core.Care.Consents.RevokeConsentHandler>(services);
+            await revokeConsent.HandleAsync(referral.ConsentId, "written", cancellationToken);
             return 0;
         });
 

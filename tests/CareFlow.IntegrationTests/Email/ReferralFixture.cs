@@ -3,7 +3,10 @@ using CareFlow.Core.Care.Clients;
 using CareFlow.Core.Care.Consents;
 using CareFlow.Core.Care.Directory;
 using CareFlow.Core.Care.Referrals;
+using CareFlow.Core.Email;
 using CareFlow.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CareFlow.IntegrationTests.Email;
 
@@ -61,10 +64,14 @@ public sealed class ReferralFixture
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>What NotifyProvider does inside a burst: record the intent; the outbox row commits with it.</summary>
-    public async Task NotifyAsync(CareFlowDbContext db, ProviderNotificationKind kind, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>What NotifyProvider does inside a burst: record the notification and queue its email; the outbox row commits with it.</summary>
+    public async Task NotifyAsync(IServiceProvider services, ProviderNotificationKind kind, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        db.Add(new ProviderNotification { Id = Guid.CreateVersion7(now), ReferralId = ReferralId, Kind = kind, RecipientEmail = ServiceEmail, RequestedAt = now });
+        var db = services.GetRequiredService<CareFlowDbContext>();
+        var notification = new ProviderNotification { Id = Guid.CreateVersion7(now), ReferralId = ReferralId, Kind = kind, RecipientEmail = ServiceEmail, RequestedAt = now };
+        db.Add(notification);
+        var referral = await db.Set<Referral>().SingleAsync(r => r.Id == ReferralId, cancellationToken);
+        await services.GetRequiredService<ReferralEmails>().NotifyAsync(referral, notification, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 

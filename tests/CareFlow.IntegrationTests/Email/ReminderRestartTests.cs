@@ -3,8 +3,8 @@ using CareFlow.Core.Care;
 using CareFlow.Core.Care.Tasks;
 using CareFlow.Core.Email.Templates;
 using CareFlow.Core.Outbox;
+using CareFlow.Core.Reminders;
 using CareFlow.Infrastructure.Persistence;
-using CareFlow.Infrastructure.Reminders;
 using CareFlow.Core.Workflows;
 using CareFlow.Workflows.Definitions;
 using CareFlow.Workflows.Management;
@@ -59,6 +59,7 @@ public sealed class ReminderRestartTests
                 var db = services.GetRequiredService<CareFlowDbContext>();
                 await referral.SeedAsync(db, now, cancellationToken);
                 db.AddRange(remindLater, completeAfterRestart);
+                foreach (var task in new[] { remindLater, completeAfterRestart }) await services.GetRequiredService<CoordinatorReminders>().ForTaskAsync(task, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 await services.GetRequiredService<WorkflowDefinitionService>().SaveAsync(WaitForProvider(referral.ReferralId), publish: true, new ValidationOptions(), cancellationToken);
                 var state = await services.GetRequiredService<IWorkflowRuntime>().StartAsync(DefinitionId, VersionOptions.Published, new StartWorkflowRequest(), cancellationToken);
@@ -73,11 +74,11 @@ public sealed class ReminderRestartTests
         {
             await connection.OpenAsync(cancellationToken);
             Assert.Equal(1, await ExecuteAsync(connection, "UPDATE workflows.bookmarks SET resume_at = now() + interval '2 seconds' WHERE instance_id = $1 AND name = $2", instanceId, CareBookmarks.ProviderReminder));
-            Assert.Equal(1, await ExecuteAsync(connection, "UPDATE careflow.outbox_messages SET next_attempt_at = now() + interval '2 seconds' WHERE topic = $1 AND status = 'Pending'", CoordinatorReminderMailer.TaskTopic(remindLater.Id)));
-            Assert.Equal(1, await ExecuteAsync(connection, "UPDATE careflow.outbox_messages SET next_attempt_at = now() + interval '15 seconds' WHERE topic = $1 AND status = 'Pending'", CoordinatorReminderMailer.TaskTopic(completeAfterRestart.Id)));
+            Assert.Equal(1, await ExecuteAsync(connection, "UPDATE careflow.outbox_messages SET next_attempt_at = now() + interval '2 seconds' WHERE topic = $1 AND status = 'Pending'", CoordinatorReminders.TaskTopic(remindLater.Id)));
+            Assert.Equal(1, await ExecuteAsync(connection, "UPDATE careflow.outbox_messages SET next_attempt_at = now() + interval '15 seconds' WHERE topic = $1 AND status = 'Pending'", CoordinatorReminders.TaskTopic(completeAfterRestart.Id)));
         }
 
-        var completedTopic = CoordinatorReminderMailer.TaskTopic(completeAfterRestart.Id);
+        var completedTopic = CoordinatorReminders.TaskTopic(completeAfterRestart.Id);
         var cutoff = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(15);
 
         // Host 2 on the same database: re-arms both kinds at start-up; the coordinator completes one task at once.
@@ -88,6 +89,7 @@ public sealed class ReminderRestartTests
             var task = await db.Set<CoordinatorTask>().SingleAsync(t => t.Id == completeAfterRestart.Id, cancellationToken);
             task.Status = CoordinatorTaskStatus.Completed;
             task.CompletedAt = DateTimeOffset.UtcNow;
+            await services.GetRequiredService<CoordinatorReminders>().ForTaskAsync(task, cancellationToken);
             return await db.SaveChangesAsync(cancellationToken);
         });
         Assert.True(DateTimeOffset.UtcNow < cutoff, "the task was completed only after its reminder was due; the test cannot tell");
@@ -96,7 +98,7 @@ public sealed class ReminderRestartTests
         var sent = await Eventually.WaitAsync(
             () => second.ScopeAsync(services => services.GetRequiredService<CareFlowDbContext>().Set<OutboxMessage>().AsNoTracking()
                 .Where(m => m.Status == OutboxStatus.Sent).ToListAsync(cancellationToken)),
-            rows => rows.Any(r => r.Template == providerTemplate) && rows.Any(r => r.Topic == CoordinatorReminderMailer.TaskTopic(remindLater.Id)),
+            rows => rows.Any(r => r.Template == providerTemplate) && rows.Any(r => r.Topic == CoordinatorReminders.TaskTopic(remindLater.Id)),
             Deadline, "the provider reminder and the task reminder sent", cancellationToken);
 
         // Past the completed task's former reminder time, with a margin of sweeps.
@@ -104,7 +106,7 @@ public sealed class ReminderRestartTests
         var rows = await second.ScopeAsync(services => services.GetRequiredService<CareFlowDbContext>().Set<OutboxMessage>().AsNoTracking().ToListAsync(cancellationToken));
         var received = await smtp.MessageIdsAsync(cancellationToken);
         var provider = Assert.Single(rows, r => r.Template == providerTemplate);
-        var task = Assert.Single(rows, r => r.Topic == CoordinatorReminderMailer.TaskTopic(remindLater.Id));
+        var task = Assert.Single(rows, r => r.Topic == CoordinatorReminders.TaskTopic(remindLater.Id));
         var cancelled = Assert.Single(rows, r => r.Topic == completedTopic);
         Assert.Equal(1, received.Count(id => id == provider.MessageId));
         Assert.Equal(1, received.Count(id => id == task.MessageId));

@@ -1,9 +1,9 @@
 namespace CareFlow.Core.Care.Referrals;
 
 /// <summary>
-/// The intent to notify a provider, written in the transaction of the step that causes it. The email itself (minimum
-/// necessary, signed link) goes out through the email outbox; <see cref="ProcessedAt"/> is set when the intent has
-/// been turned into an outbox row.
+/// A notification of a provider (new referral, reminder, cancelled), written in the workflow's transaction together
+/// with its email, which <see cref="Email.ReferralEmails"/> queues in the outbox (minimum necessary, signed link) and
+/// stamps <see cref="ProcessedAt"/>.
 /// </summary>
 public sealed class ProviderNotification
 {

@@ -1,13 +1,17 @@
 using System.Text.Json.Nodes;
+using CareFlow.Core.Reminders;
 using CareFlow.Workflows.Activities;
 using CareFlow.Workflows.Runtime;
 
 namespace CareFlow.Core.Care.Tasks;
 
-/// <summary>Creates a coordinator task from an activity and waits for it (and optionally for its due time).</summary>
+/// <summary>
+/// Creates a coordinator task from an activity and waits for it (and optionally for its due time); every change of
+/// the task's status also brings its due reminder in line (<see cref="CoordinatorReminders"/>).
+/// </summary>
 public static class CoordinatorTasks
 {
-    public static CoordinatorTask CreateAndWait(ActivityContext context, ICareData data, Guid caseId, CoordinatorTaskKind kind, string title, string? description, TimeSpan dueIn, bool overdueTimer)
+    public static async Task<CoordinatorTask> CreateAndWaitAsync(ActivityContext context, ICareData data, CoordinatorReminders reminders, Guid caseId, CoordinatorTaskKind kind, string title, string? description, TimeSpan dueIn, bool overdueTimer)
     {
         var task = new CoordinatorTask
         {
@@ -18,19 +22,25 @@ public static class CoordinatorTasks
         task.BookmarkId = context.CreateBookmark(CareBookmarks.TaskCompleted, task.Id.ToString(), payload).Id;
         if (overdueTimer) context.CreateBookmark(CareBookmarks.TaskOverdue, task.Id.ToString(), (JsonObject)payload.DeepClone(), task.DueAt);
         data.Add(task);
+        await reminders.ForTaskAsync(task, context.CancellationToken);
         context.Log("TaskCreated", $"Coordinator task '{title}' due {task.DueAt:O}.", (JsonObject)payload.DeepClone());
         return task;
     }
 
     /// <summary>Applies a resumed task bookmark: completed (with the coordinator's result) or overdue.</summary>
-    public static async Task<(CoordinatorTask Task, bool Completed, JsonNode? Result)> OnResumeAsync(ActivityContext context, ICareData data, Bookmark bookmark, JsonObject? input)
+    public static async Task<(CoordinatorTask Task, bool Completed, JsonNode? Result)> OnResumeAsync(ActivityContext context, ICareData data, CoordinatorReminders reminders, Bookmark bookmark, JsonObject? input)
     {
         var id = Guid.Parse(bookmark.Payload?["taskId"]?.GetValue<string>() ?? throw new InvalidOperationException("Task bookmark without a task id."));
         var task = await data.FirstOrDefaultAsync(data.Query<CoordinatorTask>().Where(t => t.Id == id), context.CancellationToken)
             ?? throw CareEntityNotFoundException.For("Coordinator task", id);
         if (bookmark.Name == CareBookmarks.TaskOverdue)
         {
-            if (task.Status == CoordinatorTaskStatus.Open) task.Status = CoordinatorTaskStatus.Overdue;
+            if (task.Status == CoordinatorTaskStatus.Open)
+            {
+                task.Status = CoordinatorTaskStatus.Overdue;
+                await reminders.ForTaskAsync(task, context.CancellationToken);
+            }
+
             return (task, false, null);
         }
 
@@ -39,6 +49,7 @@ public static class CoordinatorTasks
         task.CompletedAt = context.Now;
         task.CompletedBy = input?["completedBy"]?.GetValue<string>();
         task.ResultJson = result?.ToJsonString();
+        await reminders.ForTaskAsync(task, context.CancellationToken);
         return (task, true, result);
     }
 }

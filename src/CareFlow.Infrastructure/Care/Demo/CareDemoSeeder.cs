@@ -67,7 +67,8 @@ public sealed partial class CareDemoSeeder(IServiceScopeFactory scopes, Infrastr
     private static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var data = services.GetRequiredService<ICareData>();
-        var signals = services.GetRequiredService<ICareSignals>();
+        var submitScreening = services.GetRequiredService<SubmitScreeningHandler>();
+        var recordConsent = services.GetRequiredService<RecordConsentHandler>();
         var time = services.GetRequiredService<TimeProvider>();
         await HsdsImport.RunAsync(data, time, new MemoryStream(Encoding.UTF8.GetBytes(DemoDirectory.Json)), cancellationToken);
 
@@ -76,13 +77,13 @@ public sealed partial class CareDemoSeeder(IServiceScopeFactory scopes, Infrastr
 
         // 2. Screened with housing and food needs, consent for Harbor Housing: waiting for the coordinator to choose a service.
         var daniel = await IntakeAsync(services, "Daniel", "Brooks", new DateOnly(1975, 9, 3), "555-410-2288", cancellationToken);
-        await ConsentAsync(data, signals, time, daniel.ClientId!.Value, "demo-harbor", "Harbor Housing Collaborative", "referrals@harbor-housing.example", cancellationToken);
-        await SubmitScreening.RunAsync(data, signals, time, daniel.CaseId!.Value, AhcHrsnCore.Id, Answers(housing: true, food: true, unsafeAtHome: false), DemoCoordinator, cancellationToken);
+        await ConsentAsync(recordConsent, time, daniel.ClientId!.Value, "demo-harbor", "Harbor Housing Collaborative", "referrals@harbor-housing.example", cancellationToken);
+        await submitScreening.HandleAsync(daniel.CaseId!.Value, AhcHrsnCore.Id, Answers(housing: true, food: true, unsafeAtHome: false), DemoCoordinator, cancellationToken);
 
         // 3. Unsafe at home: in stabilization, first weekly check-in scheduled.
         var aisha = await IntakeAsync(services, "Aisha", "Khan", new DateOnly(1996, 1, 27), "555-733-9010", cancellationToken);
-        await ConsentAsync(data, signals, time, aisha.ClientId!.Value, "demo-safeharbor", "Safe Harbor Advocacy Center", "advocates@safeharbor.example", cancellationToken);
-        await SubmitScreening.RunAsync(data, signals, time, aisha.CaseId!.Value, AhcHrsnCore.Id, Answers(housing: true, food: false, unsafeAtHome: true), DemoCoordinator, cancellationToken);
+        await ConsentAsync(recordConsent, time, aisha.ClientId!.Value, "demo-safeharbor", "Safe Harbor Advocacy Center", "advocates@safeharbor.example", cancellationToken);
+        await submitScreening.HandleAsync(aisha.CaseId!.Value, AhcHrsnCore.Id, Answers(housing: true, food: false, unsafeAtHome: true), DemoCoordinator, cancellationToken);
         await services.GetRequiredService<IStageHandOver>().ProcessPendingAsync(cancellationToken);
     }
 
@@ -102,8 +103,8 @@ public sealed partial class CareDemoSeeder(IServiceScopeFactory scopes, Infrastr
         return await data.FirstOrDefaultAsync(data.Query<IntakeRequest>().Where(r => r.Id == intake.Id), cancellationToken) ?? intake;
     }
 
-    private static Task<Consent> ConsentAsync(ICareData data, ICareSignals signals, TimeProvider time, Guid clientId, string orgId, string orgName, string email, CancellationToken cancellationToken) =>
-        RecordConsentUseCase.RecordAsync(data, signals, time, new Consent
+    private static Task<Consent> ConsentAsync(RecordConsentHandler recordConsent, TimeProvider time, Guid clientId, string orgId, string orgName, string email, CancellationToken cancellationToken) =>
+        recordConsent.HandleAsync(new Consent
         {
             ClientId = clientId, DisclosingParty = "CareFlow Demo Program", InformationDescription = "Name, contact details and the needs named in the referral",
             RecipientOrganizationId = orgId, RecipientName = orgName, RecipientEmail = email, Purpose = "Referral for services the client chose",

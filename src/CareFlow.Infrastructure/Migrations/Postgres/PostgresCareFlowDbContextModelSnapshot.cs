@@ -563,7 +563,83 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                     b.ToTable("cost_options", "careflow");
                 });
 
-            modelBuilder.Entity("CareFlow.Core.Care.Directory.DirectoryService", b =>
+            modelBuilder.Entity("CareFlow.Core.Care.Directory.Location", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .HasColumnType("text")
+                        .HasColumnName("address");
+
+                    b.Property<string>("City")
+                        .HasColumnType("text")
+                        .HasColumnName("city");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("PostalCode")
+                        .HasColumnType("text")
+                        .HasColumnName("postal_code");
+
+                    b.Property<string>("Region")
+                        .HasColumnType("text")
+                        .HasColumnName("region");
+
+                    b.HasKey("Id")
+                        .HasName("pk_locations");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_locations_organization_id");
+
+                    b.ToTable("locations", "careflow");
+                });
+
+            modelBuilder.Entity("CareFlow.Core.Care.Directory.Organization", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Email")
+                        .HasColumnType("text")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Website")
+                        .HasColumnType("text")
+                        .HasColumnName("website");
+
+                    b.HasKey("Id")
+                        .HasName("pk_organizations");
+
+                    b.ToTable("organizations", "careflow");
+                });
+
+            modelBuilder.Entity("CareFlow.Core.Care.Directory.Service", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(100)
@@ -640,82 +716,6 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasDatabaseName("ix_services_organization_id");
 
                     b.ToTable("services", "careflow");
-                });
-
-            modelBuilder.Entity("CareFlow.Core.Care.Directory.Location", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Address")
-                        .HasColumnType("text")
-                        .HasColumnName("address");
-
-                    b.Property<string>("City")
-                        .HasColumnType("text")
-                        .HasColumnName("city");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("name");
-
-                    b.Property<string>("OrganizationId")
-                        .IsRequired()
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("organization_id");
-
-                    b.Property<string>("PostalCode")
-                        .HasColumnType("text")
-                        .HasColumnName("postal_code");
-
-                    b.Property<string>("Region")
-                        .HasColumnType("text")
-                        .HasColumnName("region");
-
-                    b.HasKey("Id")
-                        .HasName("pk_locations");
-
-                    b.HasIndex("OrganizationId")
-                        .HasDatabaseName("ix_locations_organization_id");
-
-                    b.ToTable("locations", "careflow");
-                });
-
-            modelBuilder.Entity("CareFlow.Core.Care.Directory.Organization", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Description")
-                        .HasColumnType("text")
-                        .HasColumnName("description");
-
-                    b.Property<string>("Email")
-                        .HasColumnType("text")
-                        .HasColumnName("email");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("name");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.Property<string>("Website")
-                        .HasColumnType("text")
-                        .HasColumnName("website");
-
-                    b.HasKey("Id")
-                        .HasName("pk_organizations");
-
-                    b.ToTable("organizations", "careflow");
                 });
 
             modelBuilder.Entity("CareFlow.Core.Care.Directory.ServiceAtLocation", b =>
@@ -1510,6 +1510,40 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                     b.ToTable("user_sessions", "careflow");
                 });
 
+            modelBuilder.Entity("CareFlow.Infrastructure.Care.PendingSignalRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BookmarkId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("bookmark_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Input")
+                        .HasColumnType("text")
+                        .HasColumnName("input");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("instance_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pending_signals");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_pending_signals_created_at");
+
+                    b.ToTable("pending_signals", "workflows");
+                });
+
             modelBuilder.Entity("CareFlow.Infrastructure.DataProtection.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -2108,22 +2142,12 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
 
             modelBuilder.Entity("CareFlow.Core.Care.Directory.CostOption", b =>
                 {
-                    b.HasOne("CareFlow.Core.Care.Directory.DirectoryService", null)
+                    b.HasOne("CareFlow.Core.Care.Directory.Service", null)
                         .WithMany()
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_cost_options_directory_service_service_id");
-                });
-
-            modelBuilder.Entity("CareFlow.Core.Care.Directory.DirectoryService", b =>
-                {
-                    b.HasOne("CareFlow.Core.Care.Directory.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_services_organization_organization_id");
+                        .HasConstraintName("fk_cost_options_service_service_id");
                 });
 
             modelBuilder.Entity("CareFlow.Core.Care.Directory.Location", b =>
@@ -2134,6 +2158,16 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_locations_organization_organization_id");
+                });
+
+            modelBuilder.Entity("CareFlow.Core.Care.Directory.Service", b =>
+                {
+                    b.HasOne("CareFlow.Core.Care.Directory.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_services_organizations_organization_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

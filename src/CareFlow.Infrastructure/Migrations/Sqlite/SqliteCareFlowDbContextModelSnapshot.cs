@@ -555,7 +555,83 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                     b.ToTable("cost_options", (string)null);
                 });
 
-            modelBuilder.Entity("CareFlow.Core.Care.Directory.DirectoryService", b =>
+            modelBuilder.Entity("CareFlow.Core.Care.Directory.Location", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<string>("City")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("city");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("PostalCode")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("postal_code");
+
+                    b.Property<string>("Region")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region");
+
+                    b.HasKey("Id")
+                        .HasName("pk_locations");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_locations_organization_id");
+
+                    b.ToTable("locations", (string)null);
+                });
+
+            modelBuilder.Entity("CareFlow.Core.Care.Directory.Organization", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Email")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Website")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("website");
+
+                    b.HasKey("Id")
+                        .HasName("pk_organizations");
+
+                    b.ToTable("organizations", (string)null);
+                });
+
+            modelBuilder.Entity("CareFlow.Core.Care.Directory.Service", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(100)
@@ -632,82 +708,6 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasDatabaseName("ix_services_organization_id");
 
                     b.ToTable("services", (string)null);
-                });
-
-            modelBuilder.Entity("CareFlow.Core.Care.Directory.Location", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Address")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("address");
-
-                    b.Property<string>("City")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("city");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name");
-
-                    b.Property<string>("OrganizationId")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("organization_id");
-
-                    b.Property<string>("PostalCode")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("postal_code");
-
-                    b.Property<string>("Region")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("region");
-
-                    b.HasKey("Id")
-                        .HasName("pk_locations");
-
-                    b.HasIndex("OrganizationId")
-                        .HasDatabaseName("ix_locations_organization_id");
-
-                    b.ToTable("locations", (string)null);
-                });
-
-            modelBuilder.Entity("CareFlow.Core.Care.Directory.Organization", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Description")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("description");
-
-                    b.Property<string>("Email")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("email");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("updated_at");
-
-                    b.Property<string>("Website")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("website");
-
-                    b.HasKey("Id")
-                        .HasName("pk_organizations");
-
-                    b.ToTable("organizations", (string)null);
                 });
 
             modelBuilder.Entity("CareFlow.Core.Care.Directory.ServiceAtLocation", b =>
@@ -1502,6 +1502,40 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                     b.ToTable("user_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("CareFlow.Infrastructure.Care.PendingSignalRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BookmarkId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bookmark_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Input")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("input");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instance_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pending_signals");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_pending_signals_created_at");
+
+                    b.ToTable("pending_signals", (string)null);
+                });
+
             modelBuilder.Entity("CareFlow.Infrastructure.DataProtection.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -2094,22 +2128,12 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
 
             modelBuilder.Entity("CareFlow.Core.Care.Directory.CostOption", b =>
                 {
-                    b.HasOne("CareFlow.Core.Care.Directory.DirectoryService", null)
+                    b.HasOne("CareFlow.Core.Care.Directory.Service", null)
                         .WithMany()
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_cost_options_directory_service_service_id");
-                });
-
-            modelBuilder.Entity("CareFlow.Core.Care.Directory.DirectoryService", b =>
-                {
-                    b.HasOne("CareFlow.Core.Care.Directory.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_services_organization_organization_id");
+                        .HasConstraintName("fk_cost_options_service_service_id");
                 });
 
             modelBuilder.Entity("CareFlow.Core.Care.Directory.Location", b =>
@@ -2120,6 +2144,16 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_locations_organization_organization_id");
+                });
+
+            modelBuilder.Entity("CareFlow.Core.Care.Directory.Service", b =>
+                {
+                    b.HasOne("CareFlow.Core.Care.Directory.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_services_organizations_organization_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

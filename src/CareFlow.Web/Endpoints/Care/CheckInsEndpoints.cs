@@ -14,13 +14,13 @@ public static class CheckInsEndpoints
     }
 
     private static async Task<Results<Ok<CheckIn>, ValidationProblem, NotFound>> RecordAsync(Guid id, CheckInBody body, HttpContext http,
-        ICareData data, ICareSignals signals, TimeProvider time, CancellationToken cancellationToken)
+        ICareData data, RecordCheckInHandler recordCheckIn, CancellationToken cancellationToken)
     {
         var caseIds = Caseload.Of(http.User).CaseIds(data);
         if (await data.CountAsync(data.Query<CheckIn>().Where(c => c.Id == id && caseIds.Contains(c.CaseId)), cancellationToken) == 0) return TypedResults.NotFound();
         try
         {
-            return TypedResults.Ok(await RecordCheckIn.RunAsync(data, signals, time, id, body?.Outcome, body?.Notes, cancellationToken));
+            return TypedResults.Ok(await recordCheckIn.HandleAsync(id, body?.Outcome, body?.Notes, cancellationToken));
         }
         catch (CareValidationException ex)
         {

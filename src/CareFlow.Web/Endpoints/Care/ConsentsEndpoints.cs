@@ -23,13 +23,13 @@ public static class ConsentsEndpoints
     }
 
     private static async Task<Results<Created<Consent>, ValidationProblem, NotFound>> RecordAsync(Guid clientId, ConsentBody body, HttpContext http,
-        ICareData data, ICareSignals signals, TimeProvider time, CancellationToken cancellationToken)
+        ICareData data, RecordConsentHandler recordConsent, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!await Caseload.Of(http.User).CanSeeClientAsync(data, clientId, cancellationToken)) return TypedResults.NotFound();
         if (body is null) return CareProblems.Field("body", "A JSON body is required.");
         try
         {
-            var consent = await RecordConsentUseCase.RecordAsync(data, signals, time, body.ToConsent(clientId, time.GetUtcNow()), CareProblems.By(http), cancellationToken);
+            var consent = await recordConsent.HandleAsync(body.ToConsent(clientId, time.GetUtcNow()), CareProblems.By(http), cancellationToken);
             return TypedResults.Created($"/api/clients/{clientId}/consents", consent);
         }
         catch (CareValidationException ex)
@@ -39,13 +39,13 @@ public static class ConsentsEndpoints
     }
 
     private static async Task<Results<Ok<Consent>, ValidationProblem, NotFound>> RevokeAsync(Guid id, RevokeBody? body, HttpContext http,
-        ICareData data, ICareSignals signals, TimeProvider time, CancellationToken cancellationToken)
+        ICareData data, RevokeConsentHandler revokeConsent, CancellationToken cancellationToken)
     {
         var consent = await data.FirstOrDefaultAsync(data.Query<Consent>().Where(c => c.Id == id), cancellationToken);
         if (consent is null || !await Caseload.Of(http.User).CanSeeClientAsync(data, consent.ClientId, cancellationToken)) return TypedResults.NotFound();
         try
         {
-            return TypedResults.Ok(await RecordConsentUseCase.RevokeAsync(data, signals, time, id, body?.Method, cancellationToken));
+            return TypedResults.Ok(await revokeConsent.HandleAsync(id, body?.Method, cancellationToken));
         }
         catch (CareValidationException ex)
         {

@@ -36,14 +36,14 @@ public static class ReferralsEndpoints
     }
 
     private static async Task<Results<Ok<Referral>, ValidationProblem, NotFound, ProblemHttpResult>> ChangeStatusAsync(Guid id, ReferralStatusBody body, HttpContext http,
-        ICareData data, ICareSignals signals, TimeProvider time, CancellationToken cancellationToken)
+        ICareData data, ChangeReferralStatusHandler changeStatus, CancellationToken cancellationToken)
     {
         var caseIds = Caseload.Of(http.User).CaseIds(data);
         if (await data.CountAsync(data.Query<Referral>().Where(r => r.Id == id && caseIds.Contains(r.CaseId)), cancellationToken) == 0) return TypedResults.NotFound();
         if (body?.Status is not { } status) return CareProblems.Field("status", "A status is required.");
         try
         {
-            return TypedResults.Ok(await ChangeReferralStatus.RunAsync(data, signals, time, id, body.Party ?? ReferralParty.Performer, status, body.Reason, body.ReasonText, cancellationToken));
+            return TypedResults.Ok(await changeStatus.HandleAsync(id, body.Party ?? ReferralParty.Performer, status, body.Reason, body.ReasonText, cancellationToken));
         }
         catch (CareValidationException ex)
         {

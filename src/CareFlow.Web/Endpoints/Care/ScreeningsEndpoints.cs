@@ -26,12 +26,12 @@ public static class ScreeningsEndpoints
     }
 
     private static async Task<Results<Created<ScreeningResponse>, ValidationProblem, NotFound>> SubmitAsync(Guid caseId, ScreeningBody body, HttpContext http,
-        ICareData data, ICareSignals signals, TimeProvider time, CancellationToken cancellationToken)
+        ICareData data, SubmitScreeningHandler submitScreening, CancellationToken cancellationToken)
     {
         if (!await Caseload.Of(http.User).CanSeeCaseAsync(data, caseId, cancellationToken)) return TypedResults.NotFound();
         try
         {
-            var (screening, needs) = await SubmitScreening.RunAsync(data, signals, time, caseId, body?.InstrumentId, body?.Answers, CareProblems.By(http), cancellationToken);
+            var (screening, needs) = await submitScreening.HandleAsync(caseId, body?.InstrumentId, body?.Answers, CareProblems.By(http), cancellationToken);
             return TypedResults.Created($"/api/cases/{caseId}/screenings",
                 new ScreeningResponse(screening.Id, screening.PositiveDomains.Split(',', StringSplitOptions.RemoveEmptyEntries), screening.RequiresStabilization, needs));
         }

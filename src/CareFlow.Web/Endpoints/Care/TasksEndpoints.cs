@@ -23,12 +23,12 @@ public static class TasksEndpoints
     }
 
     private static async Task<Results<Ok<CoordinatorTask>, ValidationProblem, NotFound>> CompleteAsync(Guid id, CompleteTaskBody? body, HttpContext http,
-        ICareData data, ICareSignals signals, TimeProvider time, CancellationToken cancellationToken)
+        ICareData data, CompleteTaskHandler completeTask, CancellationToken cancellationToken)
     {
         if (!await Caseload.Of(http.User).CanSeeTaskAsync(data, id, cancellationToken)) return TypedResults.NotFound();
         try
         {
-            return TypedResults.Ok(await CompleteTasks.CompleteAsync(data, signals, time, id, body?.Result, CareProblems.By(http), cancellationToken));
+            return TypedResults.Ok(await completeTask.HandleAsync(id, body?.Result, CareProblems.By(http), cancellationToken));
         }
         catch (CareValidationException ex)
         {

@@ -5,7 +5,7 @@ using CareFlow.Core.Care.Directory;
 using CareFlow.Core.Care.Referrals;
 using CareFlow.Core.Care.Tasks;
 using CareFlow.Core.Outbox;
-using CareFlow.Infrastructure.ProviderLinks;
+using CareFlow.Core.Email;
 using CareFlow.Infrastructure.Workflows;
 
 namespace CareFlow.Web.Pages.Cases;
@@ -42,7 +42,7 @@ internal static class CaseTimeline
         {
             entries.Add(new TimelineEntry(r.RequestedAt, "referral", $"Referral {r.Reference} to {services.GetValueOrDefault(r.ServiceId, r.ServiceId)} requested",
                 $"Now: {ReferralStatusRules.Code(r.Status)}{(r.StatusReasonText is null ? "" : $" ({r.StatusReasonText})")}"));
-            var prefix = $"{ProviderNotificationMailer.Topic(r.Id)}/";
+            var prefix = $"{ReferralEmails.Topic(r.Id)}/";
             var emails = await data.ToListAsync(data.Query<OutboxMessage>().Where(m => m.Key.StartsWith(prefix))
                 .Select(m => new { m.Template, m.Status, m.CreatedAt, m.SentAt }), cancellationToken);
             entries.AddRange(emails.Select(m => new TimelineEntry(m.SentAt ?? m.CreatedAt, "email",

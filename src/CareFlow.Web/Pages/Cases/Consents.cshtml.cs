@@ -11,7 +11,7 @@ namespace CareFlow.Web.Pages.Cases;
 
 /// <summary>42 CFR Part 2 consents of the case's client: record one (§2.31 fields), revoke one (cascading to open referrals), the disclosure ledger.</summary>
 [ClientData]
-public sealed class ConsentsModel(ICareData data, ICareSignals signals, TimeProvider time) : PageModel
+public sealed class ConsentsModel(ICareData data, RecordConsentHandler recordConsent, RevokeConsentHandler revokeConsent, TimeProvider time) : PageModel
 {
     // Bound per handler (not [BindProperty]) so that each form is validated alone.
     public ConsentInput Input { get; set; } = new();
@@ -50,7 +50,7 @@ public sealed class ConsentsModel(ICareData data, ICareSignals signals, TimeProv
         };
         try
         {
-            await RecordConsentUseCase.RecordAsync(data, signals, time, consent, User.Identity?.Name ?? "unknown", cancellationToken);
+            await recordConsent.HandleAsync(consent, User.Identity?.Name ?? "unknown", cancellationToken);
         }
         catch (CareValidationException ex)
         {
@@ -69,7 +69,7 @@ public sealed class ConsentsModel(ICareData data, ICareSignals signals, TimeProv
         if (!ModelState.IsValid) return Page();
         try
         {
-            await RecordConsentUseCase.RevokeAsync(data, signals, time, Revoke.ConsentId, Revoke.Method, cancellationToken);
+            await revokeConsent.HandleAsync(Revoke.ConsentId, Revoke.Method, cancellationToken);
         }
         catch (CareValidationException ex)
         {

@@ -15,7 +15,7 @@ namespace CareFlow.Web.Pages.Cases;
 /// visible); the referral workflow's consent check and CreateReferral do the rest, as they do for the API.
 /// </summary>
 [ClientData]
-public sealed class NewReferralModel(ICareData data, ICareSignals signals, TimeProvider time) : PageModel
+public sealed class NewReferralModel(ICareData data, RequestReferralHandler requestReferral, TimeProvider time) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Choose a service.")]
@@ -46,7 +46,7 @@ public sealed class NewReferralModel(ICareData data, ICareSignals signals, TimeP
         if (!ModelState.IsValid) return Page();
         try
         {
-            var outcome = await RequestReferral.RunAsync(data, signals, time, caseId, ServiceId!, NeedId, User.Identity?.Name ?? "unknown", cancellationToken);
+            var outcome = await requestReferral.HandleAsync(caseId, ServiceId!, NeedId, User.Identity?.Name ?? "unknown", cancellationToken);
             if (outcome.Referral is not null) return RedirectToPage("/Cases/Detail", new { caseId });
             BlockedReason = outcome.BlockedReason;
         }

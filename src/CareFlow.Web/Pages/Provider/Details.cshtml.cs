@@ -1,5 +1,4 @@
 using CareFlow.Core.ProviderLinks;
-using CareFlow.Infrastructure.ProviderLinks;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 
@@ -10,7 +9,7 @@ namespace CareFlow.Web.Pages.Provider;
 /// with the consent's scope and the redisclosure notice (200); or why not: 403 when no consent covers the provider,
 /// 400 for a wrong, spent or expired code.
 /// </summary>
-public sealed class DetailsModel(ProviderLinkService links, IProviderLinkTokens tokens, IAntiforgery antiforgery)
+public sealed class DetailsModel(OpenProviderLinkHandler open, DiscloseToProviderHandler disclose, IProviderLinkTokens tokens, IAntiforgery antiforgery)
     : ProviderPageModel(tokens, antiforgery)
 {
     /// <summary>The referral's reference (its heading).</summary>
@@ -24,8 +23,8 @@ public sealed class DetailsModel(ProviderLinkService links, IProviderLinkTokens 
         var (form, refused) = await ReadFormAsync();
         if (refused is not null)
             return refused;
-        var outcome = await links.DiscloseAsync(Token, form!["code"], HttpContext.RequestAborted);
-        var referral = await links.OpenAsync(Token, HttpContext.RequestAborted);
+        var outcome = await disclose.HandleAsync(Token, form!["code"], HttpContext.RequestAborted);
+        var referral = await open.HandleAsync(Token, HttpContext.RequestAborted);
         if (referral.Check != LinkCheck.Valid)
             return Refuse(ProviderRefusal.For(referral.Check));
         Reference = referral.Reference;

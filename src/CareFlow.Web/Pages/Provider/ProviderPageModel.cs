@@ -39,7 +39,6 @@ public abstract class ProviderPageModel(IProviderLinkTokens tokens, IAntiforgery
     /// </summary>
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         var named = RouteData.Values["handler"] as string;
         if (context.HandlerMethod is null || HttpMethods.IsHead(Request.Method)
             || !string.Equals(context.HandlerMethod.Name, named, StringComparison.OrdinalIgnoreCase))
@@ -70,7 +69,6 @@ public abstract class ProviderPageModel(IProviderLinkTokens tokens, IAntiforgery
     /// <summary>The page saying why the link or the request was refused, with the refusal's status.</summary>
     protected PageResult Refuse(ProviderRefusal refusal)
     {
-        ArgumentNullException.ThrowIfNull(refusal);
         Refusal = refusal;
         ViewData["Title"] = refusal.Title;
         return Show(refusal.Status);

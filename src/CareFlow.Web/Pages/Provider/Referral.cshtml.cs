@@ -1,6 +1,5 @@
 using CareFlow.Core.Care.Referrals;
 using CareFlow.Core.ProviderLinks;
-using CareFlow.Infrastructure.ProviderLinks;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 
@@ -13,7 +12,8 @@ namespace CareFlow.Web.Pages.Provider;
 /// answered, 400 when the action does not apply (429 when too many codes were asked for).
 /// Shows the minimum necessary: reference, program, status and due date, never client data.
 /// </summary>
-public sealed class ReferralModel(ProviderLinkService links, IProviderLinkTokens tokens, IAntiforgery antiforgery)
+public sealed class ReferralModel(
+    OpenProviderLinkHandler open, ProviderActHandler act, SendProviderCodeHandler sendCode, IProviderLinkTokens tokens, IAntiforgery antiforgery)
     : ProviderPageModel(tokens, antiforgery)
 {
     /// <summary>The reasons a provider may give for declining, with their labels.</summary>
@@ -52,7 +52,7 @@ public sealed class ReferralModel(ProviderLinkService links, IProviderLinkTokens
         var (_, refused) = await ReadFormAsync();
         if (refused is not null)
             return refused;
-        var (sent, message) = await links.SendCodeAsync(Token, HttpContext.RequestAborted);
+        var (sent, message) = await sendCode.HandleAsync(Token, HttpContext.RequestAborted);
         return await ShowReferralAsync(message, sent ? StatusCodes.Status200OK : StatusCodes.Status429TooManyRequests);
     }
 
@@ -62,7 +62,7 @@ public sealed class ReferralModel(ProviderLinkService links, IProviderLinkTokens
         if (refused is not null)
             return refused;
         ReferralStatusReason? reason = Enum.TryParse<ReferralStatusReason>(form!["reason"], ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
-        var (outcome, message) = await links.ActAsync(Token, action, reason, form["reasonText"], HttpContext.RequestAborted);
+        var (outcome, message) = await act.HandleAsync(Token, action, reason, form["reasonText"], HttpContext.RequestAborted);
         return await ShowReferralAsync(message, outcome switch
         {
             ActionOutcome.Done => StatusCodes.Status200OK,
@@ -74,7 +74,7 @@ public sealed class ReferralModel(ProviderLinkService links, IProviderLinkTokens
     /// <summary>The referral as it is now (read again after an action), or why the link does not work (any more).</summary>
     private async Task<IActionResult> ShowReferralAsync(string? message, int status)
     {
-        var referral = await links.OpenAsync(Token, HttpContext.RequestAborted);
+        var referral = await open.HandleAsync(Token, HttpContext.RequestAborted);
         if (referral.Check != LinkCheck.Valid)
             return Refuse(ProviderRefusal.For(referral.Check));
         Referral = referral;

@@ -17,7 +17,7 @@ namespace CareFlow.Web.Pages.Tasks;
 /// coordinator); completing one runs the same use case as the API, which resumes the workflow waiting on it.
 /// </summary>
 [ClientData]
-public sealed class IndexModel(ICareData data, ICareSignals signals, TimeProvider time) : PageModel
+public sealed class IndexModel(ICareData data, CompleteTaskHandler completeTask, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Coordinator { get; set; }
@@ -49,7 +49,7 @@ public sealed class IndexModel(ICareData data, ICareSignals signals, TimeProvide
             var result = string.IsNullOrWhiteSpace(Input.ServiceId) ? null : new JsonObject { ["serviceId"] = Input.ServiceId.Trim() };
             try
             {
-                await CompleteTasks.CompleteAsync(data, signals, time, Input.TaskId, result, User.Identity?.Name ?? "unknown", cancellationToken);
+                await completeTask.HandleAsync(Input.TaskId, result, User.Identity?.Name ?? "unknown", cancellationToken);
                 return RedirectToPage(new { Coordinator, Completed = true });
             }
             catch (CareValidationException ex)

@@ -1,4 +1,4 @@
-namespace CareFlow.Infrastructure.ProviderLinks;
+namespace CareFlow.Core.ProviderLinks;
 
 /// <summary>The result of entering a one-time code: the details (and the notice), or why not.</summary>
 /// <param name="Shown">True when details were disclosed (and a ledger entry written).</param>

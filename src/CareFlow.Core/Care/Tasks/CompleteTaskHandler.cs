@@ -1,19 +1,26 @@
 using System.Text.Json.Nodes;
+using CareFlow.Core.Reminders;
 
 namespace CareFlow.Core.Care.Tasks;
 
-/// <summary>Use case: a coordinator completes a task; the workflow waiting on it continues (exactly once).</summary>
-public static class CompleteTasks
+/// <summary>
+/// Use case: a coordinator completes a task; the workflow waiting on it continues (exactly once). The signal commits
+/// on its own transaction before it is delivered, so an acknowledged completion survives a crash; the waiting step
+/// records the completion when it resumes. A task nothing waits on any more is completed here.
+/// </summary>
+public sealed class CompleteTaskHandler(ICareData data, ICareSignals signals, CoordinatorReminders reminders, TimeProvider time)
 {
-    public static async Task<CoordinatorTask> CompleteAsync(ICareData data, ICareSignals signals, TimeProvider time, Guid taskId, JsonNode? result, string by, CancellationToken cancellationToken = default)
+    public async Task<CoordinatorTask> HandleAsync(Guid taskId, JsonNode? result, string by, CancellationToken cancellationToken = default)
     {
         var task = await data.FirstOrDefaultAsync(data.Query<CoordinatorTask>().Where(t => t.Id == taskId), cancellationToken)
             ?? throw new CareValidationException("taskId", "Unknown task.");
         if (task.Status is CoordinatorTaskStatus.Completed or CoordinatorTaskStatus.Cancelled)
             throw new CareValidationException("status", $"The task is already {task.Status.ToString().ToLowerInvariant()}.");
-        await ValidateResultAsync(data, task, result, cancellationToken);
+        await ValidateResultAsync(task, result, cancellationToken);
         var input = new JsonObject { ["completedBy"] = by, ["result"] = result?.DeepClone() };
-        var resumed = await signals.SignalAsync(CareBookmarks.TaskCompleted, task.Id.ToString(), input, cancellationToken);
+        var waiting = await signals.RaiseAsync(CareBookmarks.TaskCompleted, task.Id.ToString(), input, cancellationToken);
+        await data.SaveChangesAsync(cancellationToken);
+        var resumed = waiting == 0 ? 0 : await signals.DeliverAsync(cancellationToken);
         var saved = await data.FirstOrDefaultAsync(data.Query<CoordinatorTask>().Where(t => t.Id == taskId), cancellationToken) ?? task;
         if (resumed == 0 && saved.Status is CoordinatorTaskStatus.Open or CoordinatorTaskStatus.Overdue)
         {
@@ -22,22 +29,26 @@ public static class CompleteTasks
             saved.CompletedAt = time.GetUtcNow();
             saved.CompletedBy = by;
             saved.ResultJson = result?.ToJsonString();
+            await reminders.ForTaskAsync(saved, cancellationToken);
             await data.SaveChangesAsync(cancellationToken);
         }
 
         return saved;
     }
 
-    /// <summary>Completes the open tasks of one kind on a case (e.g. the screening task once a screening is submitted).</summary>
-    public static async Task OpenOfKindAsync(ICareData data, ICareSignals signals, Guid caseId, CoordinatorTaskKind kind, string by, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Raises the completion of the open tasks of one kind on a case (e.g. the screening task once a screening is
+    /// submitted), in the caller's unit of work: the caller saves, then delivers.
+    /// </summary>
+    internal static async Task RaiseForOpenOfKindAsync(ICareData data, ICareSignals signals, Guid caseId, CoordinatorTaskKind kind, string by, CancellationToken cancellationToken)
     {
         var open = await data.ToListAsync(data.Query<CoordinatorTask>().Where(t => t.CaseId == caseId && t.Kind == kind
             && (t.Status == CoordinatorTaskStatus.Open || t.Status == CoordinatorTaskStatus.Overdue)).Select(t => t.Id), cancellationToken);
         foreach (var id in open)
-            await signals.SignalAsync(CareBookmarks.TaskCompleted, id.ToString(), new JsonObject { ["completedBy"] = by }, cancellationToken);
+            await signals.RaiseAsync(CareBookmarks.TaskCompleted, id.ToString(), new JsonObject { ["completedBy"] = by }, cancellationToken);
     }
 
-    private static async Task ValidateResultAsync(ICareData data, CoordinatorTask task, JsonNode? result, CancellationToken cancellationToken)
+    private async Task ValidateResultAsync(CoordinatorTask task, JsonNode? result, CancellationToken cancellationToken)
     {
         if (task.Kind != CoordinatorTaskKind.ChooseService) return;
         var serviceId = result?["serviceId"] is JsonValue v && v.TryGetValue(out string? s) ? s : null;

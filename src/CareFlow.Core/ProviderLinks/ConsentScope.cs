@@ -3,7 +3,7 @@ using CareFlow.Core.Care.Clients;
 using CareFlow.Core.Care.Consents;
 using CareFlow.Core.Care.Referrals;
 
-namespace CareFlow.Infrastructure.ProviderLinks;
+namespace CareFlow.Core.ProviderLinks;
 
 /// <summary>
 /// Which client fields a consent's "what information" covers. The name is always part of a referral disclosure;
@@ -14,9 +14,6 @@ public static class ConsentScope
 {
     public static IReadOnlyList<KeyValuePair<string, string>> Fields(Consent consent, Client client, Referral referral)
     {
-        ArgumentNullException.ThrowIfNull(consent);
-        ArgumentNullException.ThrowIfNull(client);
-        ArgumentNullException.ThrowIfNull(referral);
         var scope = consent.InformationDescription.ToLowerInvariant();
         var fields = new List<KeyValuePair<string, string>> { new("name", $"{client.GivenName} {client.FamilyName}") };
         if (Mentions(scope, "birth", "dob", "demographic", "age"))

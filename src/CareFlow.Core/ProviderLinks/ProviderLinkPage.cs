@@ -1,7 +1,6 @@
 using CareFlow.Core.Care.Referrals;
-using CareFlow.Core.ProviderLinks;
 
-namespace CareFlow.Infrastructure.ProviderLinks;
+namespace CareFlow.Core.ProviderLinks;
 
 /// <summary>What the provider's page shows: the minimum-necessary referral facts, and which buttons apply.</summary>
 /// <param name="Check">The token's verdict; anything but Valid shows only an error.</param>

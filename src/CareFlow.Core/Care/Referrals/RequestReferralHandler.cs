@@ -9,17 +9,16 @@ namespace CareFlow.Core.Care.Referrals;
 /// (after its consent check), so this answers the workflow's waiting "choose a service" task, first completing an
 /// "obtain consent" task when the workflow is waiting there, and reports what the workflow did.
 /// </summary>
-public static class RequestReferral
+public sealed class RequestReferralHandler(ICareData data, CompleteTaskHandler completeTask, TimeProvider time)
 {
-    public static async Task<RequestReferralOutcome> RunAsync(ICareData data, ICareSignals signals, TimeProvider time, Guid caseId, string serviceId, Guid? needId, string by,
-        CancellationToken cancellationToken = default)
+    public async Task<RequestReferralOutcome> HandleAsync(Guid caseId, string serviceId, Guid? needId, string by, CancellationToken cancellationToken = default)
     {
         var started = time.GetUtcNow();
-        var choose = await OpenTaskAsync(data, caseId, CoordinatorTaskKind.ChooseService, cancellationToken);
-        if (choose is null && await OpenTaskAsync(data, caseId, CoordinatorTaskKind.ObtainConsent, cancellationToken) is { } obtain)
+        var choose = await OpenTaskAsync(caseId, CoordinatorTaskKind.ChooseService, cancellationToken);
+        if (choose is null && await OpenTaskAsync(caseId, CoordinatorTaskKind.ObtainConsent, cancellationToken) is { } obtain)
         {
-            await CompleteTasks.CompleteAsync(data, signals, time, obtain.Id, null, by, cancellationToken);
-            choose = await OpenTaskAsync(data, caseId, CoordinatorTaskKind.ChooseService, cancellationToken);
+            await completeTask.HandleAsync(obtain.Id, null, by, cancellationToken);
+            choose = await OpenTaskAsync(caseId, CoordinatorTaskKind.ChooseService, cancellationToken);
         }
 
         if (choose is null)
@@ -31,14 +30,14 @@ public static class RequestReferral
 
         var result = new JsonObject { ["serviceId"] = serviceId };
         if (needId is { } need) result["needId"] = need.ToString();
-        await CompleteTasks.CompleteAsync(data, signals, time, choose.Id, result, by, cancellationToken);
+        await completeTask.HandleAsync(choose.Id, result, by, cancellationToken);
         var referral = await data.FirstOrDefaultAsync(data.Query<Referral>().Where(r => r.CaseId == caseId && r.ServiceId == serviceId && r.RequestedAt >= started)
             .OrderByDescending(r => r.RequestedAt), cancellationToken);
         var @case = await data.FirstOrDefaultAsync(data.Query<Case>().Where(c => c.Id == caseId), cancellationToken);
         return new RequestReferralOutcome(referral, referral is null ? @case?.BlockedReason ?? "The workflow did not create a referral." : null);
     }
 
-    private static Task<CoordinatorTask?> OpenTaskAsync(ICareData data, Guid caseId, CoordinatorTaskKind kind, CancellationToken cancellationToken) =>
+    private Task<CoordinatorTask?> OpenTaskAsync(Guid caseId, CoordinatorTaskKind kind, CancellationToken cancellationToken) =>
         data.FirstOrDefaultAsync(data.Query<CoordinatorTask>().Where(t => t.CaseId == caseId && t.Kind == kind
             && (t.Status == CoordinatorTaskStatus.Open || t.Status == CoordinatorTaskStatus.Overdue)).OrderByDescending(t => t.CreatedAt), cancellationToken);
 }

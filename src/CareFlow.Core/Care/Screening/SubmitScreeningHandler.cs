@@ -4,10 +4,13 @@ using CareFlow.Core.Care.Tasks;
 
 namespace CareFlow.Core.Care.Screening;
 
-/// <summary>Use case: score submitted answers, store the screening and its needs, and let a waiting ScreenClient continue.</summary>
-public static class SubmitScreening
+/// <summary>
+/// Use case: score submitted answers, store the screening and its needs, and let a waiting ScreenClient continue. The
+/// screening and the signal commit together; the signal is delivered after the commit (and after a crash).
+/// </summary>
+public sealed class SubmitScreeningHandler(ICareData data, ICareSignals signals, TimeProvider time)
 {
-    public static async Task<(ClientScreening Screening, IReadOnlyList<Need> Needs)> RunAsync(ICareData data, ICareSignals signals, TimeProvider time,
+    public async Task<(ClientScreening Screening, IReadOnlyList<Need> Needs)> HandleAsync(
         Guid caseId, string? instrumentId, IReadOnlyDictionary<string, string[]>? answers, string by, CancellationToken cancellationToken = default)
     {
         var instrument = ScreeningInstruments.Find(instrumentId ?? AhcHrsnCore.Id) ?? throw new CareValidationException("instrumentId", $"Unknown screening instrument '{instrumentId}'.");
@@ -33,8 +36,9 @@ public static class SubmitScreening
         }
 
         CaseJournal.Record(data, @case.Id, now, "screened", $"{instrument.Name}: {(needs.Count == 0 ? "no new needs" : string.Join(", ", needs.Select(n => n.Label)))}.");
+        await CompleteTaskHandler.RaiseForOpenOfKindAsync(data, signals, @case.Id, CoordinatorTaskKind.Screen, by, cancellationToken);
         await data.SaveChangesAsync(cancellationToken);
-        await CompleteTasks.OpenOfKindAsync(data, signals, @case.Id, CoordinatorTaskKind.Screen, by, cancellationToken);
+        await signals.DeliverAsync(cancellationToken);
         return (screening, needs);
     }
 }
