@@ -1,3 +1,4 @@
+using CareFlow.Core.Care.Clients;
 using CareFlow.Core.Care.Consents;
 using CareFlow.Core.Care.Plans;
 using CareFlow.Core.Care.Referrals;
@@ -27,6 +28,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<CoordinatorReminders>();
 
         // Use cases.
+        services.AddScoped<IntakeClientHandler>();
         services.AddScoped<ChangeReferralStatusHandler>();
         services.AddScoped<RequestReferralHandler>();
         services.AddScoped<CompleteTaskHandler>();

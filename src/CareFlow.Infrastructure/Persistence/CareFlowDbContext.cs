@@ -9,7 +9,7 @@ namespace CareFlow.Infrastructure.Persistence;
 
 /// <summary>
 /// The one model for both providers. Inject this type; each provider has a subclass only so that it gets its own
-/// migrations (Migrations/Postgres, Migrations/Sqlite). Entity mappings live in Configurations/. The ASP.NET Core
+/// migrations (Migrations/Postgres, Migrations/Sqlite). Entity mappings (IEntityTypeConfiguration) live next to their adapters; Identity, sessions, audit and data-protection keys in Configurations/. The ASP.NET Core
 /// Identity stores (users, roles, their claims, logins and tokens) live here too, so an account change and its audit
 /// row can share a transaction and one database holds everything.
 /// </summary>

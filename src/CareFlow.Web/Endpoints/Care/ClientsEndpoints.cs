@@ -1,6 +1,5 @@
 using CareFlow.Core.Care;
 using CareFlow.Core.Care.Clients;
-using CareFlow.Core.Workflows;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CareFlow.Web.Endpoints.Care;
@@ -37,7 +36,7 @@ public static class ClientsEndpoints
     }
 
     private static async Task<Results<Created<IntakeResponse>, ValidationProblem, ProblemHttpResult>> IntakeAsync(
-        IntakeBody body, HttpContext http, ICareData data, IWorkflowRuntime runtime, TimeProvider time, CancellationToken cancellationToken)
+        IntakeBody body, HttpContext http, IntakeClientHandler intakeClient, TimeProvider time, CancellationToken cancellationToken)
     {
         var caseload = Caseload.Of(http.User);
         if (IntakeBody.Validate(body, time.GetUtcNow()) is { } refused) return refused;
@@ -48,12 +47,12 @@ public static class ClientsEndpoints
             Phone = body.Phone, Email = body.Email, PreferredLanguage = body.PreferredLanguage, DoNotContact = body.DoNotContact,
             CoordinatorId = coordinator, CoordinatorName = coordinator, ReceivedAt = time.GetUtcNow(),
         };
-        var outcome = await IntakeUseCase.RunAsync(data, runtime, intake, cancellationToken);
+        var outcome = await intakeClient.HandleAsync(intake, cancellationToken);
         if (outcome.Unavailable) return TypedResults.Problem(outcome.Failure, statusCode: StatusCodes.Status503ServiceUnavailable);
         if (outcome.Failure is not null) return TypedResults.Problem(outcome.Failure, statusCode: StatusCodes.Status500InternalServerError);
         var done = outcome.Request!;
         return TypedResults.Created($"/api/cases/{done.CaseId}",
             new IntakeResponse(done.ClientId!.Value, done.CaseId!.Value, done.MatchKind.ToString()!, done.PossibleDuplicateOfId,
-            IntakeUseCase.DuplicateWarning(done.MatchKind), outcome.InstanceId!));
+            IntakeClientHandler.DuplicateWarning(done.MatchKind), outcome.InstanceId!));
     }
 }

@@ -18,7 +18,7 @@ public sealed record IntakeBody(string? GivenName, string? FamilyName, DateOnly?
     internal static ValidationProblem? Validate(IntakeBody? body, DateTimeOffset now)
     {
         if (body is null) return CareProblems.Field("body", "A JSON body is required.");
-        foreach (var (field, message) in IntakeUseCase.Validate(body.GivenName, body.FamilyName, body.DateOfBirth, body.Phone, body.Email, now))
+        foreach (var (field, message) in IntakeClientHandler.Validate(body.GivenName, body.FamilyName, body.DateOfBirth, body.Phone, body.Email, now))
             return CareProblems.Field(field, message);
         if (body.CoordinatorId is { } coordinator)
         {

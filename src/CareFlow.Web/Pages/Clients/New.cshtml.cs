@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using CareFlow.Core.Care;
 using CareFlow.Core.Care.Cases;
 using CareFlow.Core.Care.Clients;
-using CareFlow.Core.Workflows;
 using CareFlow.Web.Endpoints.Care;
 using CareFlow.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +14,7 @@ namespace CareFlow.Web.Pages.Clients;
 /// continues or opens the existing client), then the intake workflow routes the client and the case page opens.
 /// </summary>
 [ClientData]
-public sealed class NewModel(ICareData data, IWorkflowRuntime runtime, TimeProvider time) : PageModel
+public sealed class NewModel(ICareData data, IntakeClientHandler intakeClient, TimeProvider time) : PageModel
 {
     [BindProperty]
     public IntakeInput Input { get; set; } = new();
@@ -34,7 +33,7 @@ public sealed class NewModel(ICareData data, IWorkflowRuntime runtime, TimeProvi
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        foreach (var (field, message) in IntakeUseCase.Validate(Input.GivenName, Input.FamilyName, Input.DateOfBirth, Input.Phone, Input.Email, now))
+        foreach (var (field, message) in IntakeClientHandler.Validate(Input.GivenName, Input.FamilyName, Input.DateOfBirth, Input.Phone, Input.Email, now))
         {
             var key = $"{nameof(Input)}.{char.ToUpperInvariant(field[0])}{field[1..]}";
             if (ModelState[key]?.Errors.Count is null or 0) ModelState.AddModelError(key, message);
@@ -64,7 +63,7 @@ public sealed class NewModel(ICareData data, IWorkflowRuntime runtime, TimeProvi
             }
         }
 
-        var outcome = await IntakeUseCase.RunAsync(data, runtime, intake, cancellationToken);
+        var outcome = await intakeClient.HandleAsync(intake, cancellationToken);
         if (outcome.Failure is not null || outcome.Request?.CaseId is not { } caseId)
         {
             ModelState.AddModelError("", outcome.Failure ?? "Intake failed.");

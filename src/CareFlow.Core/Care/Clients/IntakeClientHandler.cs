@@ -9,10 +9,10 @@ using CareFlow.Workflows.Runtime;
 namespace CareFlow.Core.Care.Clients;
 
 /// <summary>
-/// Use case: a coordinator's intake. The request row is saved, then the intake workflow registers or matches the
-/// client and opens the case; the API and the intake page both come here.
+/// A coordinator's intake. The request row is saved, then the intake workflow registers or matches the client and
+/// opens the case; the API and the intake page both come here.
 /// </summary>
-public static class IntakeUseCase
+public sealed class IntakeClientHandler(ICareData data, IWorkflowRuntime runtime)
 {
     /// <summary>The refusals for an intake as (field, message); empty when it may go ahead.</summary>
     public static IEnumerable<(string Field, string Message)> Validate(string? givenName, string? familyName, DateOnly? dateOfBirth, string? phone, string? email, DateTimeOffset now)
@@ -30,7 +30,7 @@ public static class IntakeUseCase
     }
 
     /// <summary>Saves the request and runs the intake workflow; the outcome says where the client landed or why not.</summary>
-    public static async Task<IntakeOutcome> RunAsync(ICareData data, IWorkflowRuntime runtime, IntakeRequest intake, CancellationToken cancellationToken = default)
+    public async Task<IntakeOutcome> HandleAsync(IntakeRequest intake, CancellationToken cancellationToken = default)
     {
         data.Add(intake);
         await data.SaveChangesAsync(cancellationToken);
