@@ -9,7 +9,7 @@ using MimeKit;
 namespace CareFlow.IntegrationTests.Email;
 
 [Collection(EmailCollectionDefinition.Name)]
-public sealed partial class ProviderReferralEmailTests(EmailAppFixture app)
+public sealed partial class ProviderReferralEmailTests(CareFlowApp<EmailApp> app)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
@@ -24,7 +24,7 @@ public sealed partial class ProviderReferralEmailTests(EmailAppFixture app)
             await referral.NotifyAsync(db, ProviderNotificationKind.NewReferral, now, cancellationToken);
             return 0;
         });
-        var row = await Eventually.WaitAsync(() => app.WithDbAsync((_, db) => db.Set<OutboxMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.Template.StartsWith("new-referral"), cancellationToken)),
+        var row = await Poll.UntilAsync(() => app.WithDbAsync((_, db) => db.Set<OutboxMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.Template.StartsWith("new-referral"), cancellationToken)),
             r => r is not null && r.Status != OutboxStatus.Pending && r.Status != OutboxStatus.Sending, Deadline, "the referral email", cancellationToken);
         if (row!.Status != OutboxStatus.Sent) return (referral, row, new MimeMessage(), "");
         var file = await WaitForFileAsync(row.MessageId, cancellationToken);
@@ -33,8 +33,8 @@ public sealed partial class ProviderReferralEmailTests(EmailAppFixture app)
 
     private async Task<string> WaitForFileAsync(string messageId, CancellationToken cancellationToken)
     {
-        await SmtpDump.WaitForAsync(app.Dump, messageId, Deadline, cancellationToken);
-        foreach (var file in Directory.EnumerateFiles(app.Dump, "*.eml"))
+        await SmtpDump.WaitForAsync(app.SmtpDump, messageId, Deadline, cancellationToken);
+        foreach (var file in Directory.EnumerateFiles(app.SmtpDump, "*.eml"))
         {
             if ((await MimeMessage.LoadAsync(file, cancellationToken)).MessageId == messageId) return file;
         }
@@ -169,9 +169,9 @@ public sealed partial class ProviderReferralEmailTests(EmailAppFixture app)
 
         Assert.Equal(HttpStatusCode.BadRequest, (await provider.PostAsync(path + "/details", cancellationToken, ("code", "000000"))).Status);
         Assert.Equal(HttpStatusCode.OK, (await provider.PostAsync(path + "/code", cancellationToken)).Status);
-        var codeRow = await Eventually.WaitAsync(() => app.WithDbAsync((_, db) => db.Set<OutboxMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.Template.StartsWith("one-time-code") && m.Status == OutboxStatus.Sent, cancellationToken)),
+        var codeRow = await Poll.UntilAsync(() => app.WithDbAsync((_, db) => db.Set<OutboxMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.Template.StartsWith("one-time-code") && m.Status == OutboxStatus.Sent, cancellationToken)),
             r => r is not null, Deadline, "the code email", cancellationToken);
-        var codeEmail = await SmtpDump.WaitForAsync(app.Dump, codeRow!.MessageId, Deadline, cancellationToken);
+        var codeEmail = await SmtpDump.WaitForAsync(app.SmtpDump, codeRow!.MessageId, Deadline, cancellationToken);
         Assert.Equal(ReferralFixture.ProviderEmail, Assert.Single(codeEmail.To.Mailboxes).Address);
         var code = CodePattern().Match(codeEmail.TextBody ?? "").Groups[1].Value;
 
@@ -201,9 +201,9 @@ public sealed partial class ProviderReferralEmailTests(EmailAppFixture app)
         {
             foreach (var client in clients) await client.GetAsync(path, cancellationToken);
             Assert.Equal(HttpStatusCode.OK, (await clients[0].PostAsync(path + "/code", cancellationToken)).Status);
-            var codeRow = await Eventually.WaitAsync(() => app.WithDbAsync((_, db) => db.Set<OutboxMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.Template.StartsWith("one-time-code") && m.Status == OutboxStatus.Sent, cancellationToken)),
+            var codeRow = await Poll.UntilAsync(() => app.WithDbAsync((_, db) => db.Set<OutboxMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.Template.StartsWith("one-time-code") && m.Status == OutboxStatus.Sent, cancellationToken)),
                 r => r is not null, Deadline, "the code email", cancellationToken);
-            var code = CodePattern().Match((await SmtpDump.WaitForAsync(app.Dump, codeRow!.MessageId, Deadline, cancellationToken)).TextBody ?? "").Groups[1].Value;
+            var code = CodePattern().Match((await SmtpDump.WaitForAsync(app.SmtpDump, codeRow!.MessageId, Deadline, cancellationToken)).TextBody ?? "").Groups[1].Value;
             var wrong = code == "111111" ? "222222" : "111111";
 
             var results = await Task.WhenAll(clients.Select(c => c.PostAsync(path + "/details", cancellationToken, ("code", wrong))));
@@ -234,9 +234,9 @@ public sealed partial class ProviderReferralEmailTests(EmailAppFixture app)
         var path = LinkPath(email);
         await provider.GetAsync(path, cancellationToken);
         await provider.PostAsync(path + "/code", cancellationToken);
-        var codeRow = await Eventually.WaitAsync(() => app.WithDbAsync((_, db) => db.Set<OutboxMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.Template.StartsWith("one-time-code") && m.Status == OutboxStatus.Sent, cancellationToken)),
+        var codeRow = await Poll.UntilAsync(() => app.WithDbAsync((_, db) => db.Set<OutboxMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.Template.StartsWith("one-time-code") && m.Status == OutboxStatus.Sent, cancellationToken)),
             r => r is not null, Deadline, "the code email", cancellationToken);
-        var code = CodePattern().Match((await SmtpDump.WaitForAsync(app.Dump, codeRow!.MessageId, Deadline, cancellationToken)).TextBody ?? "").Groups[1].Value;
+        var code = CodePattern().Match((await SmtpDump.WaitForAsync(app.SmtpDump, codeRow!.MessageId, Deadline, cancellationToken)).TextBody ?? "").Groups[1].Value;
 
         var (status, html) = await provider.PostAsync(path + "/details", cancellationToken, ("code", code));
 
@@ -253,7 +253,7 @@ public sealed partial class ProviderReferralEmailTests(EmailAppFixture app)
         var referral = new ReferralFixture();
         var now = DateTimeOffset.UtcNow;
         await app.ResetAsync(cancellationToken);
-        await app.Smtp.ModeAsync("permfail", cancellationToken, count: 1, at: "rcpt");
+        await app.Options.Smtp.ModeAsync("permfail", cancellationToken, count: 1, at: "rcpt");
         await app.WithDbAsync(async (_, db) =>
         {
             await referral.SeedAsync(db, now, cancellationToken);
@@ -261,7 +261,7 @@ public sealed partial class ProviderReferralEmailTests(EmailAppFixture app)
             return 0;
         });
 
-        await Eventually.WaitAsync(() => StatusAsync(referral), s => s == ReferralTaskStatus.Failed, Deadline, "the referral to fail", cancellationToken);
+        await Poll.UntilAsync(() => StatusAsync(referral), s => s == ReferralTaskStatus.Failed, Deadline, "the referral to fail", cancellationToken);
         var row = await app.WithDbAsync((_, db) => db.Set<OutboxMessage>().AsNoTracking().SingleAsync(cancellationToken));
         Assert.Equal(OutboxStatus.Failed, row.Status);
     }
@@ -273,8 +273,8 @@ public sealed partial class ProviderReferralEmailTests(EmailAppFixture app)
         var (referral, row, _, _) = await ReferAsync(cancellationToken, new ReferralFixture { ServiceEmail = "intake@harbor.test\r\nBcc: all@evil.test" });
 
         Assert.Equal(OutboxStatus.Failed, row.Status);
-        await Eventually.WaitAsync(() => StatusAsync(referral), s => s == ReferralTaskStatus.Failed, Deadline, "the referral to fail", cancellationToken);
-        Assert.Empty(await app.Smtp.MessageIdsAsync(cancellationToken));
+        await Poll.UntilAsync(() => StatusAsync(referral), s => s == ReferralTaskStatus.Failed, Deadline, "the referral to fail", cancellationToken);
+        Assert.Empty(await app.Options.Smtp.MessageIdsAsync(cancellationToken));
     }
 
     [Fact]
@@ -310,7 +310,7 @@ public sealed partial class ProviderReferralEmailTests(EmailAppFixture app)
         Assert.Equal(ReferralTaskStatus.Cancelled, await StatusAsync(referral));
         using var provider = new ProviderPageClient(app);
         Assert.Equal(HttpStatusCode.Gone, (await provider.GetAsync(path, cancellationToken)).Status);
-        var cancelled = await Eventually.WaitAsync(() => app.WithDbAsync((_, db) => db.Set<OutboxMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.Template.StartsWith("referral-cancelled") && m.Status == OutboxStatus.Sent, cancellationToken)),
+        var cancelled = await Poll.UntilAsync(() => app.WithDbAsync((_, db) => db.Set<OutboxMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.Template.StartsWith("referral-cancelled") && m.Status == OutboxStatus.Sent, cancellationToken)),
             r => r is not null, Deadline, "the cancellation email", cancellationToken);
         var file = await WaitForFileAsync(cancelled!.MessageId, cancellationToken);
         var raw = await File.ReadAllTextAsync(file, cancellationToken);

@@ -64,7 +64,7 @@ public sealed class CareFlowApp<TOptions> : WebApplicationFactory<Program>, IAsy
     public string ConnectionString => Options.ConnectionString ?? _database?.ConnectionString
         ?? throw new InvalidOperationException("The app is not on PostgreSQL, or not initialized.");
 
-    /// <summary>The folder where the SMTP test server writes each received message (with <see cref="CareFlowAppOptions.Smtp"/>).</summary>
+    /// <summary>The folder where the SMTP test server writes each received message (with <see cref="CareFlowAppOptions.UseSmtp"/>).</summary>
     public string SmtpDump { get; private set; } = "";
 
     /// <summary>The listener's address (with <see cref="CareFlowAppOptions.RealPort"/>).</summary>
@@ -74,7 +74,7 @@ public sealed class CareFlowApp<TOptions> : WebApplicationFactory<Program>, IAsy
     public async ValueTask InitializeAsync()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        if (Options.Smtp)
+        if (Options.UseSmtp)
             SmtpDump = await TestEnvironment.RequireSmtpAsync(cancellationToken);
         if (Options.ConnectionString is null)
         {
@@ -132,7 +132,7 @@ public sealed class CareFlowApp<TOptions> : WebApplicationFactory<Program>, IAsy
             }
         }
 
-        if (Options.Smtp)
+        if (Options.UseSmtp)
         {
             builder.UseSetting("Smtp:Host", TestEnvironment.SmtpHost);
             builder.UseSetting("Smtp:Port", TestEnvironment.SmtpPort.ToString(CultureInfo.InvariantCulture));

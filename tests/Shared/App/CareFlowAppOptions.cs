@@ -53,9 +53,9 @@ public class CareFlowAppOptions
     public string DataDirectoryPrefix { get; set; } = "careflow-tests";
 
     /// <summary>SMTP to the rig's test server (fails fast when it is not running).</summary>
-    public bool Smtp { get; set; }
+    public bool UseSmtp { get; set; }
 
-    /// <summary>The From address of outgoing emails when <see cref="Smtp"/> is on.</summary>
+    /// <summary>The From address of outgoing emails when <see cref="UseSmtp"/> is on.</summary>
     public string SmtpFrom { get; set; } = "CareFlow <careflow@careflow.test>";
 
     public IList<AppUser> Users { get; } = [];
