@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using CareFlow.Workflows.Definitions;
 using CareFlow.Workflows.Runtime;
 
-namespace CareFlow.Workflows.Tests;
+namespace CareFlow.Workflows.Tests.Runtime;
 
 /// <summary>Every burst runs within a budget of activity executions, wall time and state size.</summary>
 public sealed class RunBudgetTests

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using CareFlow.Workflows.Activities;
 using CareFlow.Workflows.Definitions;
 
-namespace CareFlow.Workflows.Tests;
+namespace CareFlow.Workflows.Tests.Definitions;
 
 public sealed class DefinitionValidationTests
 {

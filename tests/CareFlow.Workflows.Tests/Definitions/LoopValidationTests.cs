@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using CareFlow.Workflows.Activities;
 using CareFlow.Workflows.Definitions;
 
-namespace CareFlow.Workflows.Tests;
+namespace CareFlow.Workflows.Tests.Definitions;
 
 /// <summary>Saving refuses a loop that never waits and has no decision that can leave it.</summary>
 public sealed class LoopValidationTests

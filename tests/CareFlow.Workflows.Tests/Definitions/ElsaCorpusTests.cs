@@ -1,7 +1,7 @@
 using CareFlow.Workflows.Definitions;
 using CareFlow.Workflows.Runtime;
 
-namespace CareFlow.Workflows.Tests;
+namespace CareFlow.Workflows.Tests.Definitions;
 
 /// <summary>Every file of the Elsa 3 corpus runs to the output and end state its MANIFEST gives for counter mode.</summary>
 public sealed class ElsaCorpusTests

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using CareFlow.Workflows.Activities;
 using CareFlow.Workflows.Definitions;
 
-namespace CareFlow.Workflows.Tests;
+namespace CareFlow.Workflows.Tests.Definitions;
 
 /// <summary>Ids, names and text of a definition: pattern, length, invisible characters, duplicate variables, wrong types.</summary>
 public sealed class DefinitionTextRulesTests

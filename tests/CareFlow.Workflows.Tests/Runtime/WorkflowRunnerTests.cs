@@ -4,7 +4,7 @@ using CareFlow.Workflows.Definitions;
 using CareFlow.Workflows.Expressions;
 using CareFlow.Workflows.Runtime;
 
-namespace CareFlow.Workflows.Tests;
+namespace CareFlow.Workflows.Tests.Runtime;
 
 public sealed class WorkflowRunnerTests
 {
@@ -41,7 +41,7 @@ public sealed class WorkflowRunnerTests
         var bookmark = Assert.Single(state.Bookmarks);
         Assert.Equal(BookmarkHash.ForEvent("answered"), bookmark.Hash);
 
-        state = await h.ResumeAsync(def, state, bookmark.Id, new JsonObject { [Activities.Builtins.Event.PayloadInputKey] = new JsonObject { ["status"] = "accepted" } });
+        state = await h.ResumeAsync(def, state, bookmark.Id, new JsonObject { [CareFlow.Workflows.Activities.Builtins.Event.PayloadInputKey] = new JsonObject { ["status"] = "accepted" } });
 
         Assert.Equal(["accepted"], h.Lines);
         Assert.Equal(WorkflowSubStatus.Finished, state.SubStatus);

@@ -1,7 +1,7 @@
 using CareFlow.Workflows.Runtime;
 using Microsoft.Extensions.Logging;
 
-namespace CareFlow.Workflows.Tests;
+namespace CareFlow.Workflows.Tests.Activities;
 
 /// <summary><c>Elsa.WriteLine</c> goes to logging, rate-limited, with the text only at Debug and cut short.</summary>
 public sealed class WriteLineLoggingTests

@@ -3,7 +3,7 @@ using CareFlow.Workflows.Definitions;
 using CareFlow.Workflows.Expressions;
 using CareFlow.Workflows.Runtime;
 
-namespace CareFlow.Workflows.Tests;
+namespace CareFlow.Workflows.Tests.Expressions;
 
 /// <summary>One script operation cannot allocate past the memory limit, and regular expressions count against the time limit.</summary>
 [Collection(nameof(ScriptLimitTests))]
