@@ -44,6 +44,9 @@ public class TestRigTests
         await PgCtlAsync("-D", dataDir!, "stop", "-m", "immediate", "-w");
         await Assert.ThrowsAnyAsync<NpgsqlException>(() => ExecuteAsync(connectionString, "SELECT 1"));
         await PgCtlAsync("-D", dataDir!, "-l", RequiredVariable("CAREFLOW_TEST_PG_LOG"), "-w", "-t", "60", "start");
+        // The crash broke every pooled connection of this process, and the other tests of the assembly pooled some:
+        // without this, the next test to open one gets "Exception while reading from stream".
+        NpgsqlConnection.ClearAllPools();
 
         Assert.Equal(1L, await ExecuteAsync(connectionString, $"SELECT count(*) FROM {table}"));
         await ExecuteAsync(connectionString, $"DROP TABLE {table}");
