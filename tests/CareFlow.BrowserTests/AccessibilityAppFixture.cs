@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CareFlow.Web.Security;
-using Microsoft.AspNetCore.Hosting;
 
 namespace CareFlow.BrowserTests;
 
@@ -10,7 +9,7 @@ namespace CareFlow.BrowserTests;
 /// through the real workflows by the demo coordinator), plus barriers added through the API, for the accessibility
 /// check. Its own host and its own Chromium (Debian's, never downloaded), separate from the Studio and journey fixtures.
 /// </summary>
-public sealed class AccessibilityAppFixture : BrowserAppFixture
+public sealed class AccessibilityAppFixture : BrowserAppFixture<AccessibilityAppFixture.Options>
 {
     /// <summary>The demo seeder's coordinator; signing in as this user shows the demo caseload.</summary>
     public const string CoordinatorUser = "demo.coordinator";
@@ -30,26 +29,23 @@ public sealed class AccessibilityAppFixture : BrowserAppFixture
     /// <summary>Reads axe-core's bundle, then waits for the demo data and records barriers through the API.</summary>
     protected override async Task OnServerStartedAsync()
     {
-        var root = BrowserTestEnvironment.RepositoryRoot() ?? throw new InvalidOperationException("CareFlow.sln not found above " + AppContext.BaseDirectory);
-        var axe = Path.Combine(root, "tests", "CareFlow.BrowserTests", "axe", "node_modules", "axe-core", "axe.min.js");
+        var axe = RepositoryRoot.Combine("tests", "CareFlow.BrowserTests", "axe", "node_modules", "axe-core", "axe.min.js");
         if (!File.Exists(axe))
             throw new InvalidOperationException($"axe-core not found at {axe}: the CareFlow.BrowserTests build installs it (npm ci in tests/CareFlow.BrowserTests/axe).");
         AxeSource = await File.ReadAllTextAsync(axe);
         await SeedAsync();
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    /// <summary>The demo data on, a coordinator and a supervisor, an API key.</summary>
+    public sealed class Options : CareFlowAppOptions
     {
-        var hash = PasswordHashing.Hash(Password);
-        builder.UseSetting("CareFlow:DataDirectory", DataDirectory);
-        builder.UseSetting("CareFlow:DemoData", "true");
-        builder.UseSetting("CareFlow:Users:0:UserName", CoordinatorUser);
-        builder.UseSetting("CareFlow:Users:0:PasswordHash", hash);
-        builder.UseSetting("CareFlow:Users:0:Roles:0", CareFlowRoles.Coordinator);
-        builder.UseSetting("CareFlow:Users:1:UserName", SupervisorUser);
-        builder.UseSetting("CareFlow:Users:1:PasswordHash", hash);
-        builder.UseSetting("CareFlow:Users:1:Roles:0", CareFlowRoles.Supervisor);
-        builder.UseSetting("CareFlow:ApiKeys:0", ApiKey);
+        public Options()
+        {
+            DemoData = true;
+            UserPassword = Password;
+            AddUsers((CoordinatorUser, CareFlowRoles.Coordinator), (SupervisorUser, CareFlowRoles.Supervisor));
+            ConfiguredApiKey = ApiKey;
+        }
     }
 
     /// <summary>Waits (with a deadline) for the demo seeder, then records barriers through the API: 12 transport and 3 cost.</summary>

@@ -1,24 +1,24 @@
-using System.Net;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CareFlow.BrowserTests;
 
 /// <summary>
-/// CareFlow in-process on a real Kestrel listener (127.0.0.1, free port) with the embedded defaults in a temp
-/// data folder, and Debian's Chromium driven by Playwright. Chromium is never downloaded: a missing
-/// /usr/bin/chromium fails the tests with a clear message. Subclasses configure users and workflows.
+/// CareFlow in-process on a real Kestrel listener (127.0.0.1, free port) with the embedded defaults in a temp data
+/// folder (<see cref="CareFlowApp{TOptions}"/> with <see cref="CareFlowAppOptions.RealPort"/>), and Debian's Chromium
+/// driven by Playwright. Chromium is never downloaded: a missing /usr/bin/chromium fails the tests with a clear
+/// message. Subclasses configure users and workflows through <typeparamref name="TOptions"/>.
 /// </summary>
-public abstract class BrowserAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
+public abstract class BrowserAppFixture<TOptions> : IAsyncLifetime
+    where TOptions : CareFlowAppOptions, new()
 {
     private IPlaywright? _playwright;
 
-    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("careflow-browser-").FullName;
+    /// <summary>The host.</summary>
+    public CareFlowApp<TOptions> App { get; } = CareFlowApp.Create(WithRealPort(new TOptions()));
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public string DataDirectory => App.DataDirectory;
+
+    public Uri BaseAddress => App.BaseAddress;
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -28,11 +28,7 @@ public abstract class BrowserAppFixture : WebApplicationFactory<Program>, IAsync
     {
         BrowserTestEnvironment.RequireChromium();
         Directory.CreateDirectory(ScreenshotDirectory);
-        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        StartServer();
-        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        BaseAddress = new Uri(addresses.First());
-
+        await App.InitializeAsync();
         await OnServerStartedAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await BrowserTestEnvironment.LaunchChromiumAsync(_playwright);
@@ -49,21 +45,19 @@ public abstract class BrowserAppFixture : WebApplicationFactory<Program>, IAsync
         return client;
     }
 
-    public override async ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (Browser is not null)
             await Browser.DisposeAsync();
         _playwright?.Dispose();
-        await base.DisposeAsync();
+        await App.DisposeAsync();
         GC.SuppressFinalize(this);
-        try
-        {
-            if (Environment.GetEnvironmentVariable("CAREFLOW_TEST_KEEP_DATA") is null)
-                Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open by the host; the temp folder is cleaned by the OS.
-        }
+    }
+
+    private static TOptions WithRealPort(TOptions options)
+    {
+        options.RealPort = true;
+        options.DataDirectoryPrefix = "careflow-browser";
+        return options;
     }
 }

@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace CareFlow.BrowserTests;
 
-/// <summary>What every browser-test host shares: the repository root, the artifacts folder and Debian's Chromium.</summary>
+/// <summary>What every browser-test host shares: the artifacts folder and Debian's Chromium.</summary>
 internal static class BrowserTestEnvironment
 {
     public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("CAREFLOW_TEST_CHROMIUM") ?? "/usr/bin/chromium";
@@ -27,21 +27,12 @@ internal static class BrowserTestEnvironment
             "--disable-component-update", "--disable-sync"],
     });
 
-    /// <summary>The folder holding CareFlow.sln (the test binaries live under it).</summary>
-    public static string? RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CareFlow.sln")))
-            directory = directory.Parent;
-        return directory?.FullName;
-    }
-
     /// <summary><c>$CAREFLOW_TEST_ARTIFACTS</c>, else <c>test-artifacts/</c> at the repository root.</summary>
     public static string ArtifactsDirectory()
     {
         var configured = Environment.GetEnvironmentVariable("CAREFLOW_TEST_ARTIFACTS");
         if (!string.IsNullOrWhiteSpace(configured))
             return configured;
-        return Path.Combine(RepositoryRoot() ?? Path.GetTempPath(), "test-artifacts");
+        return RepositoryRoot.Combine("test-artifacts");
     }
 }

@@ -29,7 +29,7 @@ public sealed partial class ProviderPagesAccessibilityTests(AccessibilityAppFixt
     /// </summary>
     private async Task<string> ProviderLinkPathAsync()
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = app.App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CareFlowDbContext>();
         var now = DateTimeOffset.UtcNow;
         var clientId = await db.Set<Case>().Where(c => c.Id == app.CaseId).Select(c => c.ClientId).SingleAsync(TestContext.Current.CancellationToken);
@@ -121,7 +121,7 @@ public sealed partial class ProviderPagesAccessibilityTests(AccessibilityAppFixt
 
     private async Task<string> RecipientAsync(string path)
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = app.App.Services.CreateAsyncScope();
         var tokens = scope.ServiceProvider.GetRequiredService<IProviderLinkTokens>();
         Assert.Equal(LinkCheck.Valid, tokens.Read(path["/r/".Length..], out _, out var linkId));
         return await scope.ServiceProvider.GetRequiredService<CareFlowDbContext>().Set<ProviderLink>()

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CareFlow.IntegrationTests.Care;
 
 [Collection("care")]
-public sealed class CareApiValidationTests(CareAppFixture app) : IAsyncLifetime
+public sealed class CareApiValidationTests(CareFlowApp<CareApp> app) : IAsyncLifetime
 {
     private readonly CareApiClient _api = new(app.Api());
 

@@ -9,7 +9,7 @@ namespace CareFlow.IntegrationTests.Care;
 
 /// <summary>One client from intake to a closed case across the four stage workflows, with time on a fake clock.</summary>
 [Collection("care")]
-public sealed class CareJourneyTests(CareAppFixture app) : IAsyncLifetime
+public sealed class CareJourneyTests(CareFlowApp<CareApp> app) : IAsyncLifetime
 {
     private readonly CareApiClient _api = new(app.Api());
 

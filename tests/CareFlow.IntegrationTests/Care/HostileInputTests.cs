@@ -16,7 +16,7 @@ namespace CareFlow.IntegrationTests.Care;
 /// problem+json naming the field or JSON path, and nothing is written.
 /// </summary>
 [Collection("care")]
-public sealed class HostileInputTests(CareAppFixture app) : IAsyncLifetime
+public sealed class HostileInputTests(CareFlowApp<CareApp> app) : IAsyncLifetime
 {
     private readonly CareApiClient _api = new(app.Api());
 

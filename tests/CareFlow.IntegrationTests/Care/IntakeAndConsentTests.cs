@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CareFlow.IntegrationTests.Care;
 
 [Collection("care")]
-public sealed class IntakeAndConsentTests(CareAppFixture app) : IAsyncLifetime
+public sealed class IntakeAndConsentTests(CareFlowApp<CareApp> app) : IAsyncLifetime
 {
     private readonly CareApiClient _api = new(app.Api());
 

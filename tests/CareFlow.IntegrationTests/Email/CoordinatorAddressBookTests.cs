@@ -6,7 +6,7 @@ namespace CareFlow.IntegrationTests.Email;
 
 /// <summary>Reminders and escalations go to the address on the coordinator's account, else to the configured one.</summary>
 [Collection(EmailCollectionDefinition.Name)]
-public sealed class CoordinatorAddressBookTests(EmailAppFixture app)
+public sealed class CoordinatorAddressBookTests(CareFlowApp<EmailApp> app)
 {
     [Fact]
     public async Task AccountEmail_WinsOverConfiguration_AndConfigurationCoversAccountsWithoutOne()
@@ -32,7 +32,7 @@ public sealed class CoordinatorAddressBookTests(EmailAppFixture app)
         // "Jordan" has an address on the account (looked up by user name, case-insensitively); "casey" has none there,
         // so the fixture's Email:CoordinatorAddresses:casey answers; "nobody" has neither.
         Assert.Equal("jordan.account@careflow.test", found.jordan);
-        Assert.Equal(EmailAppFixture.CoordinatorAddress, found.casey);
+        Assert.Equal(EmailApp.CoordinatorAddress, found.casey);
         Assert.Null(found.nobody);
     }
 }

@@ -10,7 +10,7 @@ namespace CareFlow.IntegrationTests.Email;
 
 /// <summary>Task-due and check-in reminders to the coordinator: once, before the due time, no client data, cancelled when done.</summary>
 [Collection(EmailCollectionDefinition.Name)]
-public sealed class CoordinatorReminderTests(EmailAppFixture app)
+public sealed class CoordinatorReminderTests(CareFlowApp<EmailApp> app)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
@@ -52,7 +52,7 @@ public sealed class CoordinatorReminderTests(EmailAppFixture app)
             return await db.SaveChangesAsync(cancellationToken);
         });
 
-        var sent = await Eventually.WaitAsync(
+        var sent = await Poll.UntilAsync(
             () => RowsAsync(CoordinatorReminders.TaskTopic(due.Id), CoordinatorReminders.CheckInTopic(checkIn.Id)),
             r => r.Count == 2 && r.All(m => m.Status == OutboxStatus.Sent), Deadline, "both reminders sent", cancellationToken);
         var taskRow = sent.Single(r => r.Topic == CoordinatorReminders.TaskTopic(due.Id));
@@ -61,12 +61,12 @@ public sealed class CoordinatorReminderTests(EmailAppFixture app)
         Assert.True(taskRow.SentAt < due.DueAt + TimeSpan.FromSeconds(3), $"the task reminder came late: {taskRow.SentAt:O} for {due.DueAt:O}");
         Assert.True(checkInRow.SentAt >= checkIn.DueAt, "the check-in reminder went out before its time");
 
-        var taskEmail = await SmtpDump.WaitForAsync(app.Dump, taskRow.MessageId, Deadline, cancellationToken);
-        var checkInEmail = await SmtpDump.WaitForAsync(app.Dump, checkInRow.MessageId, Deadline, cancellationToken);
-        Assert.Equal(EmailAppFixture.CoordinatorAddress, Assert.Single(taskEmail.To.Mailboxes).Address);
-        Assert.Equal(EmailAppFixture.CoordinatorAddress, Assert.Single(checkInEmail.To.Mailboxes).Address);
-        Assert.Contains($"{EmailAppFixture.PublicBaseUrl}/tasks", taskEmail.TextBody, StringComparison.Ordinal);
-        Assert.Contains($"{EmailAppFixture.PublicBaseUrl}/cases/{referral.CaseId}", checkInEmail.TextBody, StringComparison.Ordinal);
+        var taskEmail = await SmtpDump.WaitForAsync(app.SmtpDump, taskRow.MessageId, Deadline, cancellationToken);
+        var checkInEmail = await SmtpDump.WaitForAsync(app.SmtpDump, checkInRow.MessageId, Deadline, cancellationToken);
+        Assert.Equal(EmailApp.CoordinatorAddress, Assert.Single(taskEmail.To.Mailboxes).Address);
+        Assert.Equal(EmailApp.CoordinatorAddress, Assert.Single(checkInEmail.To.Mailboxes).Address);
+        Assert.Contains($"{EmailApp.PublicBaseUrl}/tasks", taskEmail.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"{EmailApp.PublicBaseUrl}/cases/{referral.CaseId}", checkInEmail.TextBody, StringComparison.Ordinal);
         Assert.Equal(taskRow.SendAfter!.Value.ToUnixTimeSeconds(), taskEmail.Date.ToUnixTimeSeconds());
         foreach (var email in new[] { taskEmail, checkInEmail })
         {
@@ -77,7 +77,7 @@ public sealed class CoordinatorReminderTests(EmailAppFixture app)
         var cancelled = await RowsAsync(CoordinatorReminders.TaskTopic(done.Id), CoordinatorReminders.CheckInTopic(held.Id));
         Assert.Equal(2, cancelled.Count);
         Assert.All(cancelled, r => Assert.Equal(OutboxStatus.Cancelled, r.Status));
-        var received = await app.Smtp.MessageIdsAsync(cancellationToken);
+        var received = await app.Options.Smtp.MessageIdsAsync(cancellationToken);
         Assert.All(sent, r => Assert.Equal(1, received.Count(id => id == r.MessageId)));
         Assert.All(cancelled, r => Assert.DoesNotContain(r.MessageId, received));
     }
@@ -105,11 +105,11 @@ public sealed class CoordinatorReminderTests(EmailAppFixture app)
             return await db.SaveChangesAsync(cancellationToken);
         });
 
-        var rows = await Eventually.WaitAsync(() => RowsAsync(CoordinatorReminders.TaskTopic(task.Id)), r => r.Any(m => m.Status == OutboxStatus.Sent),
+        var rows = await Poll.UntilAsync(() => RowsAsync(CoordinatorReminders.TaskTopic(task.Id)), r => r.Any(m => m.Status == OutboxStatus.Sent),
             Deadline, "the moved reminder sent", cancellationToken);
 
         Assert.Equal([OutboxStatus.Cancelled, OutboxStatus.Sent], rows.OrderBy(r => r.CreatedAt).Select(r => r.Status));
-        var received = await app.Smtp.MessageIdsAsync(cancellationToken);
+        var received = await app.Options.Smtp.MessageIdsAsync(cancellationToken);
         Assert.Equal(1, received.Count(id => id == rows.Single(r => r.Status == OutboxStatus.Sent).MessageId));
     }
 

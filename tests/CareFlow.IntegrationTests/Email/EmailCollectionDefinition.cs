@@ -1,8 +1,8 @@
 namespace CareFlow.IntegrationTests.Email;
 
-/// <summary>One <see cref="EmailAppFixture"/> for the email, outbox and provider link tests.</summary>
+/// <summary>One <see cref="EmailApp"/> host for the email, outbox and provider link tests.</summary>
 [CollectionDefinition(Name)]
-public sealed class EmailCollectionDefinition : ICollectionFixture<EmailAppFixture>
+public sealed class EmailCollectionDefinition : ICollectionFixture<CareFlowApp<EmailApp>>
 {
     public const string Name = "email";
 }

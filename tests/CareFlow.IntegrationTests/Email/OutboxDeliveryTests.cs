@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CareFlow.IntegrationTests.Email;
 
 [Collection(EmailCollectionDefinition.Name)]
-public sealed class OutboxDeliveryTests(EmailAppFixture app)
+public sealed class OutboxDeliveryTests(CareFlowApp<EmailApp> app)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
@@ -35,7 +35,7 @@ public sealed class OutboxDeliveryTests(EmailAppFixture app)
     private async Task<List<OutboxMessage>> WaitAllAsync(List<OutboxMessage> rows, OutboxStatus status, CancellationToken cancellationToken)
     {
         var run = rows[0].Key.Split('/')[0]["test:".Length..];
-        return await Eventually.WaitAsync(() => RowsAsync(run), r => r.All(m => m.Status == status), Deadline, $"{rows.Count} emails {status}", cancellationToken);
+        return await Poll.UntilAsync(() => RowsAsync(run), r => r.All(m => m.Status == status), Deadline, $"{rows.Count} emails {status}", cancellationToken);
     }
 
     [Fact]
@@ -47,12 +47,12 @@ public sealed class OutboxDeliveryTests(EmailAppFixture app)
         var rows = await EnqueueAsync(5);
         await WaitAllAsync(rows, OutboxStatus.Sent, cancellationToken);
 
-        var received = await app.Smtp.MessageIdsAsync(cancellationToken);
+        var received = await app.Options.Smtp.MessageIdsAsync(cancellationToken);
         Assert.All(rows, r => Assert.Equal(1, received.Count(id => id == r.MessageId)));
-        var stats = await app.Smtp.StatsAsync(cancellationToken);
+        var stats = await app.Options.Smtp.StatsAsync(cancellationToken);
         // Five messages, at most one new connection (the pooled one may even have survived from an earlier test).
         Assert.InRange(stats.GetProperty("connections").GetInt32(), 0, 1);
-        var eml = await SmtpDump.WaitForAsync(app.Dump, rows[0].MessageId, Deadline, cancellationToken);
+        var eml = await SmtpDump.WaitForAsync(app.SmtpDump, rows[0].MessageId, Deadline, cancellationToken);
         Assert.Equal("intake@provider.test", Assert.Single(eml.To.Mailboxes).Address);
     }
 
@@ -61,22 +61,22 @@ public sealed class OutboxDeliveryTests(EmailAppFixture app)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         await app.ResetAsync(cancellationToken);
-        await app.Smtp.StopListeningAsync(cancellationToken);
+        await app.Options.Smtp.StopListeningAsync(cancellationToken);
         try
         {
             var rows = await EnqueueAsync(4);
             var run = rows[0].Key.Split('/')[0]["test:".Length..];
-            await Eventually.WaitAsync(() => RowsAsync(run), r => r.All(m => m.Attempts >= 1 && m.Status == OutboxStatus.Pending && m.LastError != null),
+            await Poll.UntilAsync(() => RowsAsync(run), r => r.All(m => m.Attempts >= 1 && m.Status == OutboxStatus.Pending && m.LastError != null),
                 Deadline, "a failed first attempt", cancellationToken);
         }
         finally
         {
-            await app.Smtp.StartListeningAsync(cancellationToken);
+            await app.Options.Smtp.StartListeningAsync(cancellationToken);
         }
 
         var all = await app.WithDbAsync((_, db) => db.Set<OutboxMessage>().AsNoTracking().ToListAsync(cancellationToken));
         await WaitAllAsync(all, OutboxStatus.Sent, cancellationToken);
-        var received = await app.Smtp.MessageIdsAsync(cancellationToken);
+        var received = await app.Options.Smtp.MessageIdsAsync(cancellationToken);
         Assert.Equal(all.Select(r => r.MessageId).Order(), received.Order());
     }
 
@@ -85,13 +85,13 @@ public sealed class OutboxDeliveryTests(EmailAppFixture app)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         await app.ResetAsync(cancellationToken);
-        await app.Smtp.ModeAsync("tempfail", cancellationToken, count: 1);
+        await app.Options.Smtp.ModeAsync("tempfail", cancellationToken, count: 1);
 
         var rows = await EnqueueAsync(1);
         var sent = await WaitAllAsync(rows, OutboxStatus.Sent, cancellationToken);
 
         Assert.Equal(2, sent[0].Attempts);
-        Assert.Equal([rows[0].MessageId], await app.Smtp.MessageIdsAsync(cancellationToken));
+        Assert.Equal([rows[0].MessageId], await app.Options.Smtp.MessageIdsAsync(cancellationToken));
     }
 
     [Fact]
@@ -99,13 +99,13 @@ public sealed class OutboxDeliveryTests(EmailAppFixture app)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         await app.ResetAsync(cancellationToken);
-        await app.Smtp.ModeAsync("drop-after-data", cancellationToken, count: 1);
+        await app.Options.Smtp.ModeAsync("drop-after-data", cancellationToken, count: 1);
 
         var rows = await EnqueueAsync(1);
         await WaitAllAsync(rows, OutboxStatus.Sent, cancellationToken);
 
         // RFC 5321: the outcome after DATA was unknown, so the same message (same Message-ID) went again.
-        Assert.Equal([rows[0].MessageId, rows[0].MessageId], await app.Smtp.MessageIdsAsync(cancellationToken));
+        Assert.Equal([rows[0].MessageId, rows[0].MessageId], await app.Options.Smtp.MessageIdsAsync(cancellationToken));
     }
 
     [Fact]
@@ -113,15 +113,15 @@ public sealed class OutboxDeliveryTests(EmailAppFixture app)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         await app.ResetAsync(cancellationToken);
-        await app.Smtp.ModeAsync("permfail", cancellationToken, count: 1);
+        await app.Options.Smtp.ModeAsync("permfail", cancellationToken, count: 1);
 
         var rows = await EnqueueAsync(1);
         var failed = await WaitAllAsync(rows, OutboxStatus.Failed, cancellationToken);
-        failed = await Eventually.WaitAsync(() => RowsAsync(failed[0].Key.Split('/')[0]["test:".Length..]), r => r[0].FailureHandledAt != null, Deadline, "failure handled", cancellationToken);
+        failed = await Poll.UntilAsync(() => RowsAsync(failed[0].Key.Split('/')[0]["test:".Length..]), r => r[0].FailureHandledAt != null, Deadline, "failure handled", cancellationToken);
 
         Assert.Equal(1, failed[0].Attempts);
         Assert.StartsWith("550", failed[0].LastError, StringComparison.Ordinal);
-        Assert.Empty(await app.Smtp.MessageIdsAsync(cancellationToken));
+        Assert.Empty(await app.Options.Smtp.MessageIdsAsync(cancellationToken));
     }
 
     [Theory]

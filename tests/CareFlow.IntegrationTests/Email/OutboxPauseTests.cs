@@ -10,7 +10,7 @@ namespace CareFlow.IntegrationTests.Email;
 
 /// <summary>SMTP authentication errors stop the queue: no email burns an attempt or fails.</summary>
 [Collection(EmailCollectionDefinition.Name)]
-public sealed class OutboxPauseTests(EmailAppFixture app)
+public sealed class OutboxPauseTests(CareFlowApp<EmailApp> app)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
@@ -21,7 +21,7 @@ public sealed class OutboxPauseTests(EmailAppFixture app)
         await app.ResetAsync(cancellationToken);
         var pause = app.Services.GetRequiredService<OutboxPause>();
         pause.Resume();
-        await app.Smtp.ModeAsync("authfail", cancellationToken);
+        await app.Options.Smtp.ModeAsync("authfail", cancellationToken);
         try
         {
             var run = Guid.NewGuid().ToString("N");
@@ -38,15 +38,15 @@ public sealed class OutboxPauseTests(EmailAppFixture app)
                 return await db.SaveChangesAsync(cancellationToken);
             });
 
-            await Eventually.WaitAsync(() => Task.FromResult(pause.IsPaused), p => p, Deadline, "the outbox to pause", cancellationToken);
+            await Poll.UntilAsync(() => Task.FromResult(pause.IsPaused), p => p, Deadline, "the outbox to pause", cancellationToken);
             Assert.StartsWith("authentication required", pause.Reason, StringComparison.Ordinal);
 
             // Some sweeps later: still pending, no attempt counted, nothing failed, the server refused once per pause.
-            await Eventually.WaitAsync(() => Task.FromResult(DateTimeOffset.UtcNow - pause.Since!.Value), d => d > TimeSpan.FromSeconds(3), Deadline, "three sweeps", cancellationToken);
+            await Poll.UntilAsync(() => Task.FromResult(DateTimeOffset.UtcNow - pause.Since!.Value), d => d > TimeSpan.FromSeconds(3), Deadline, "three sweeps", cancellationToken);
             var rows = await app.WithDbAsync((_, db) => db.Set<OutboxMessage>().AsNoTracking().Where(m => m.Key.StartsWith($"pause:{run}/")).ToListAsync(cancellationToken));
             Assert.Equal(3, rows.Count);
             Assert.All(rows, r => Assert.Equal((OutboxStatus.Pending, 0, (DateTimeOffset?)null), (r.Status, r.Attempts, r.FailedAt)));
-            Assert.Equal(1, (await app.Smtp.StatsAsync(cancellationToken)).GetProperty("authfailed").GetInt32());
+            Assert.Equal(1, (await app.Options.Smtp.StatsAsync(cancellationToken)).GetProperty("authfailed").GetInt32());
 
             using var anonymous = app.CreateClient();
             var health = JsonNode.Parse(await anonymous.GetStringAsync(new Uri("/health", UriKind.Relative), cancellationToken))!;
@@ -54,7 +54,7 @@ public sealed class OutboxPauseTests(EmailAppFixture app)
             Assert.Contains("paused", (string?)health["entries"]!["outbox"]!["description"], StringComparison.Ordinal);
 
             // The admin page shows the reason; a POST without the anti-forgery token changes nothing.
-            await app.Smtp.ModeAsync("ok", cancellationToken);
+            await app.Options.Smtp.ModeAsync("ok", cancellationToken);
             using var admin = await app.SignInAdminAsync(cancellationToken);
             var page = await admin.GetStringAsync(new Uri("/admin/outbox", UriKind.Relative), cancellationToken);
             Assert.Contains("Email delivery is paused", page, StringComparison.Ordinal);
@@ -64,17 +64,16 @@ public sealed class OutboxPauseTests(EmailAppFixture app)
             }
 
             Assert.True(pause.IsPaused);
-            var token = AntiforgeryField.Find(page);
-            using (var resume = await admin.PostAsync(new Uri("/admin/outbox?handler=Resume", UriKind.Relative), new FormUrlEncodedContent([new(token.Name, token.Value)]), cancellationToken))
+            using (var resume = await admin.PostAsync(new Uri("/admin/outbox?handler=Resume", UriKind.Relative), new FormUrlEncodedContent([Forms.TokenPair(page)]), cancellationToken))
             {
                 Assert.Equal(HttpStatusCode.Redirect, resume.StatusCode);
             }
 
             Assert.False(pause.IsPaused);
-            var sent = await Eventually.WaitAsync(
+            var sent = await Poll.UntilAsync(
                 () => app.WithDbAsync((_, db) => db.Set<OutboxMessage>().AsNoTracking().Where(m => m.Key.StartsWith($"pause:{run}/")).ToListAsync(cancellationToken)),
                 r => r.All(m => m.Status == OutboxStatus.Sent), Deadline, "the emails to be sent after the resume", cancellationToken);
-            var received = await app.Smtp.MessageIdsAsync(cancellationToken);
+            var received = await app.Options.Smtp.MessageIdsAsync(cancellationToken);
             Assert.All(sent, r => Assert.Equal((1, 1), (r.Attempts, received.Count(id => id == r.MessageId))));
             health = JsonNode.Parse(await anonymous.GetStringAsync(new Uri("/health", UriKind.Relative), cancellationToken))!;
             Assert.Equal("Healthy", (string?)health["entries"]!["outbox"]!["status"]);
@@ -85,7 +84,7 @@ public sealed class OutboxPauseTests(EmailAppFixture app)
             pause.Resume();
             try
             {
-                await app.Smtp.ModeAsync("ok", CancellationToken.None);
+                await app.Options.Smtp.ModeAsync("ok", CancellationToken.None);
             }
             catch (HttpRequestException ex)
             {

@@ -1,11 +1,10 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CareFlow.IntegrationTests.Email;
 
 /// <summary>A provider's browser: keeps cookies, reads the anti-forgery token from the page, posts its forms.</summary>
-public sealed partial class ProviderPageClient(EmailAppFixture app) : IDisposable
+public sealed class ProviderPageClient(CareFlowApp<EmailApp> app) : IDisposable
 {
     private readonly HttpClient _http = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
 
@@ -15,14 +14,14 @@ public sealed partial class ProviderPageClient(EmailAppFixture app) : IDisposabl
     {
         using var response = await _http.GetAsync(new Uri(path, UriKind.Relative), cancellationToken);
         var html = await response.Content.ReadAsStringAsync(cancellationToken);
-        if (TokenPattern().Match(html) is { Success: true } match) Antiforgery = WebUtility.HtmlDecode(match.Groups[1].Value);
+        if (Forms.FindToken(html) is { } token) Antiforgery = token;
         return (response.StatusCode, html);
     }
 
     public async Task<(HttpStatusCode Status, string Html)> PostAsync(string path, CancellationToken cancellationToken, params (string Name, string Value)[] fields)
     {
         var form = new List<KeyValuePair<string, string>>();
-        if (Antiforgery is not null) form.Add(new("__RequestVerificationToken", Antiforgery));
+        if (Antiforgery is not null) form.Add(new(Forms.TokenField, Antiforgery));
         form.AddRange(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
         using var content = new FormUrlEncodedContent(form);
         using var response = await _http.PostAsync(new Uri(path, UriKind.Relative), content, cancellationToken);
@@ -30,7 +29,4 @@ public sealed partial class ProviderPageClient(EmailAppFixture app) : IDisposabl
     }
 
     public void Dispose() => _http.Dispose();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }

@@ -9,8 +9,6 @@ using CareFlow.Core.Workflows;
 using CareFlow.Workflows.Definitions;
 using CareFlow.Workflows.Management;
 using CareFlow.Workflows.Runtime;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -43,7 +41,7 @@ public sealed class ReminderRestartTests
         var dump = await TestEnvironment.RequireSmtpAsync(cancellationToken);
         using var smtp = new SmtpControl();
         await smtp.ResetAsync(cancellationToken);
-        await using var database = await PostgresDatabase.CreateAsync("reminders", cancellationToken);
+        await using var database = await TestDatabase.CreateAsync("reminders", cancellationToken);
         var dataDirectory = Path.Combine(Path.GetTempPath(), "careflow-reminder-restart", Guid.NewGuid().ToString("N"));
         var referral = new ReferralFixture();
         var now = DateTimeOffset.UtcNow;
@@ -52,9 +50,9 @@ public sealed class ReminderRestartTests
         string instanceId;
 
         // Host 1: the referral waits for the provider (reminder timer one business day out); two tasks due in 2 hours.
-        await using (var first = new Host(database.ConnectionString, dataDirectory))
+        await using (var first = CareFlowApp.Create(EmailApp.On(database.ConnectionString, dataDirectory)))
         {
-            instanceId = await first.ScopeAsync(async services =>
+            instanceId = await first.WithServicesAsync(async services =>
             {
                 var db = services.GetRequiredService<CareFlowDbContext>();
                 await referral.SeedAsync(db, now, cancellationToken);
@@ -82,8 +80,8 @@ public sealed class ReminderRestartTests
         var cutoff = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(15);
 
         // Host 2 on the same database: re-arms both kinds at start-up; the coordinator completes one task at once.
-        await using var second = new Host(database.ConnectionString, dataDirectory);
-        await second.ScopeAsync(async services =>
+        await using var second = CareFlowApp.Create(EmailApp.On(database.ConnectionString, dataDirectory));
+        await second.WithServicesAsync(async services =>
         {
             var db = services.GetRequiredService<CareFlowDbContext>();
             var task = await db.Set<CoordinatorTask>().SingleAsync(t => t.Id == completeAfterRestart.Id, cancellationToken);
@@ -95,15 +93,15 @@ public sealed class ReminderRestartTests
         Assert.True(DateTimeOffset.UtcNow < cutoff, "the task was completed only after its reminder was due; the test cannot tell");
 
         var providerTemplate = $"{EmailTemplateNames.ProviderReminder}@{EmailTemplateNames.Version}";
-        var sent = await Eventually.WaitAsync(
-            () => second.ScopeAsync(services => services.GetRequiredService<CareFlowDbContext>().Set<OutboxMessage>().AsNoTracking()
+        var sent = await Poll.UntilAsync(
+            () => second.WithServicesAsync(services => services.GetRequiredService<CareFlowDbContext>().Set<OutboxMessage>().AsNoTracking()
                 .Where(m => m.Status == OutboxStatus.Sent).ToListAsync(cancellationToken)),
             rows => rows.Any(r => r.Template == providerTemplate) && rows.Any(r => r.Topic == CoordinatorReminders.TaskTopic(remindLater.Id)),
             Deadline, "the provider reminder and the task reminder sent", cancellationToken);
 
         // Past the completed task's former reminder time, with a margin of sweeps.
-        await Eventually.WaitAsync(() => Task.FromResult(DateTimeOffset.UtcNow), t => t > cutoff + TimeSpan.FromSeconds(3), Deadline, "the cancelled reminder's time", cancellationToken);
-        var rows = await second.ScopeAsync(services => services.GetRequiredService<CareFlowDbContext>().Set<OutboxMessage>().AsNoTracking().ToListAsync(cancellationToken));
+        await Poll.UntilAsync(() => Task.FromResult(DateTimeOffset.UtcNow), t => t > cutoff + TimeSpan.FromSeconds(3), Deadline, "the cancelled reminder's time", cancellationToken);
+        var rows = await second.WithServicesAsync(services => services.GetRequiredService<CareFlowDbContext>().Set<OutboxMessage>().AsNoTracking().ToListAsync(cancellationToken));
         var received = await smtp.MessageIdsAsync(cancellationToken);
         var provider = Assert.Single(rows, r => r.Template == providerTemplate);
         var task = Assert.Single(rows, r => r.Topic == CoordinatorReminders.TaskTopic(remindLater.Id));
@@ -114,7 +112,7 @@ public sealed class ReminderRestartTests
         Assert.DoesNotContain(cancelled.MessageId, received);
         Assert.Equal(2, received.Count);
         Assert.Equal(ReferralFixture.ProviderEmail, Assert.Single((await SmtpDump.WaitForAsync(dump, provider.MessageId, Deadline, cancellationToken)).To.Mailboxes).Address);
-        Assert.Equal(EmailAppFixture.CoordinatorAddress, Assert.Single((await SmtpDump.WaitForAsync(dump, task.MessageId, Deadline, cancellationToken)).To.Mailboxes).Address);
+        Assert.Equal(EmailApp.CoordinatorAddress, Assert.Single((await SmtpDump.WaitForAsync(dump, task.MessageId, Deadline, cancellationToken)).To.Mailboxes).Address);
         if (Directory.Exists(dataDirectory)) Directory.Delete(dataDirectory, recursive: true);
     }
 
@@ -157,16 +155,4 @@ public sealed class ReminderRestartTests
         ["source"] = new JsonObject { ["activity"] = from, ["port"] = port },
         ["target"] = new JsonObject { ["activity"] = to, ["port"] = "In" },
     };
-
-    /// <summary>One CareFlow web host with the email settings on the given database; started on first use.</summary>
-    private sealed class Host(string connectionString, string dataDirectory) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder) => EmailAppFixture.ApplySettings(builder, connectionString, dataDirectory);
-
-        public async Task<T> ScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
-        {
-            await using var scope = Services.CreateAsyncScope();
-            return await work(scope.ServiceProvider);
-        }
-    }
 }

@@ -6,7 +6,7 @@ namespace CareFlow.IntegrationTests.Email;
 /// <summary>The SMTP test server's control API (tests/tools/smtp_server.py).</summary>
 public sealed class SmtpControl : IDisposable
 {
-    private readonly HttpClient _http = new(new CareFlow.TestRig.RigControlHandler()) { Timeout = TimeSpan.FromSeconds(10) };
+    private readonly HttpClient _http = new(new RigControlHandler()) { Timeout = TimeSpan.FromSeconds(10) };
 
     private static Uri Url(string path) => new(
         (TestEnvironment.SmtpControl ?? throw new InvalidOperationException($"{TestEnvironment.SmtpControlVariable} is not set; run ./scripts/test.sh."))

@@ -198,7 +198,7 @@ internal sealed partial class ApiFuzz(WebApplicationFactory<Program> app, ITestO
     private async Task SeedAsync()
     {
         using var http = app.CreateClient();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", CareAppFixture.ApiKey);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", CareApp.ApiKey);
         var api = new CareApiClient(http);
         await api.ImportDirectoryAsync();
         foreach (var (given, family, referral) in new[] { ("Fuzz", "Ames", true), ("Quinn", "Lowe", false) })
@@ -244,13 +244,7 @@ internal sealed partial class ApiFuzz(WebApplicationFactory<Program> app, ITestO
     private async Task<HttpClient> SignInAsync()
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var form = await client.GetStringAsync(SignInEndpoints.SignInPath, Cancel);
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(TokenInput().Match(form).Groups[1].Value),
-            ["userName"] = Coordinator, ["password"] = Password, ["returnUrl"] = "/",
-        });
-        using var response = await client.PostAsync(SignInEndpoints.SignInPath, content, Cancel);
+        using var response = await Forms.PostSignInAsync(client, Coordinator, Password, "/", Cancel);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }
@@ -258,7 +252,4 @@ internal sealed partial class ApiFuzz(WebApplicationFactory<Program> app, ITestO
     private static int StableHash(string text) => text.Aggregate(17, (h, c) => unchecked(h * 31 + c));
 
     private static string Shorten(string text) => text.Length <= 400 ? text : text[..400] + "…";
-
-    [System.Text.RegularExpressions.GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial System.Text.RegularExpressions.Regex TokenInput();
 }

@@ -4,7 +4,7 @@ namespace CareFlow.IntegrationTests.Fuzz;
 
 /// <summary>The OpenAPI-driven fuzz of <c>/api</c> on PostgreSQL (the care fixture).</summary>
 [Collection("care")]
-public sealed class ApiFuzzPostgresTests(CareAppFixture app, ITestOutputHelper output) : IAsyncLifetime
+public sealed class ApiFuzzPostgresTests(CareFlowApp<CareApp> app, ITestOutputHelper output) : IAsyncLifetime
 {
     public async ValueTask InitializeAsync() => await app.ResetAsync();
 
@@ -15,7 +15,7 @@ public sealed class ApiFuzzPostgresTests(CareAppFixture app, ITestOutputHelper o
 }
 
 /// <summary>The OpenAPI-driven fuzz of <c>/api</c> on the embedded default (SQLite).</summary>
-public sealed class ApiFuzzSqliteTests(SqliteCareAppFixture app, ITestOutputHelper output) : IClassFixture<SqliteCareAppFixture>
+public sealed class ApiFuzzSqliteTests(CareFlowApp<SqliteCareApp> app, ITestOutputHelper output) : IClassFixture<CareFlowApp<SqliteCareApp>>
 {
     [Fact]
     public async Task EveryApiOperation_HoldsItsContract_UnderGeneratedInput_OnSqlite() => await new ApiFuzz(app, output).RunAsync();

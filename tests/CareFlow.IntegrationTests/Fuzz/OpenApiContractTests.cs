@@ -7,7 +7,7 @@ namespace CareFlow.IntegrationTests.Fuzz;
 
 /// <summary>The served OpenAPI document states what the care API does: its routes only, its statuses, its enums.</summary>
 [Collection("care")]
-public sealed class OpenApiContractTests(CareAppFixture app) : IAsyncLifetime
+public sealed class OpenApiContractTests(CareFlowApp<CareApp> app) : IAsyncLifetime
 {
     private readonly CareApiClient _api = new(app.Api());
 

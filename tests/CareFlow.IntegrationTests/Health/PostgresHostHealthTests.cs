@@ -9,8 +9,8 @@ using Npgsql;
 
 namespace CareFlow.IntegrationTests.Health;
 
-[Collection(AppCollectionDefinition.Name)]
-public sealed class PostgresHostHealthTests(CareFlowAppFixture app)
+[Collection(PostgresHostCollectionDefinition.Name)]
+public sealed class PostgresHostHealthTests(CareFlowApp<PostgresHostApp> app)
 {
     [Fact]
     public async Task Health_ReportsPostgresForEfAndHangfire_AndSmtpForEmail()

@@ -28,7 +28,7 @@ public class NamingConventionsUpgradeTests
     public async Task Postgres_DatabaseAtThePreviousMigration_UpgradesWithoutDataLoss()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        await using var database = await PostgresDatabase.CreateAsync("upgrade", cancellationToken);
+        await using var database = await TestDatabase.CreateAsync("upgrade", cancellationToken);
 
         await UpgradeAndCheckAsync(new Provider(
             () => PostgresCareFlowDbContext.Create(database.ConnectionString),

@@ -11,7 +11,7 @@ public class PostgresMigrationTests
     public async Task Migrate_CreatesTheSchema_AndARowRoundTrips()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        await using var database = await PostgresDatabase.CreateAsync("migrate", cancellationToken);
+        await using var database = await TestDatabase.CreateAsync("migrate", cancellationToken);
 
         await using (var db = PostgresCareFlowDbContext.Create(database.ConnectionString))
         {
@@ -37,7 +37,7 @@ public class PostgresMigrationTests
     public async Task Migrate_IsANoOp_WhenRunTwice()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        await using var database = await PostgresDatabase.CreateAsync("twice", cancellationToken);
+        await using var database = await TestDatabase.CreateAsync("twice", cancellationToken);
 
         await using var first = PostgresCareFlowDbContext.Create(database.ConnectionString);
         await first.Database.MigrateAsync(cancellationToken);
@@ -49,7 +49,7 @@ public class PostgresMigrationTests
             await second.Database.GetAppliedMigrationsAsync(cancellationToken));
     }
 
-    private static async Task<long> ScalarAsync(PostgresDatabase database, string sql, CancellationToken cancellationToken)
+    private static async Task<long> ScalarAsync(TestDatabase database, string sql, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync(cancellationToken);

@@ -1,13 +1,10 @@
 namespace CareFlow.IntegrationTests.Processes;
 
-/// <summary>Finds the repository and the built CareFlow.Web host from the test's own output folder.</summary>
+/// <summary>Finds the built CareFlow.Web host (under the repository's artifacts folder) and the folder for logs and histories.</summary>
 internal static class RepositoryLayout
 {
     /// <summary>Overrides the host to start (a published CareFlow.Web.dll, say).</summary>
     public const string WebDllVariable = "CAREFLOW_TEST_WEB_DLL";
-
-    /// <summary>The folder holding CareFlow.sln.</summary>
-    public static string Root { get; } = FindRoot();
 
     /// <summary>
     /// artifacts/bin/CareFlow.Web/&lt;config&gt;/CareFlow.Web.dll for the configuration this test assembly was built in
@@ -23,7 +20,7 @@ internal static class RepositoryLayout
             }
 
             var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Name;
-            var path = Path.Combine(Root, "artifacts", "bin", "CareFlow.Web", configuration, "CareFlow.Web.dll");
+            var path = RepositoryRoot.Combine("artifacts", "bin", "CareFlow.Web", configuration, "CareFlow.Web.dll");
             return File.Exists(path)
                 ? path
                 : throw new InvalidOperationException($"CareFlow.Web is not built at {path}; run `dotnet build CareFlow.sln -c {configuration}` or set {WebDllVariable}.");
@@ -39,15 +36,5 @@ internal static class RepositoryLayout
         var folder = Path.Combine(root, name);
         Directory.CreateDirectory(folder);
         return folder;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CareFlow.sln"))) return dir.FullName;
-        }
-
-        throw new InvalidOperationException($"No CareFlow.sln above {AppContext.BaseDirectory}.");
     }
 }

@@ -17,7 +17,7 @@ namespace CareFlow.IntegrationTests.ProviderLinks;
 /// encoded, the provider headers on every answer and no cookie but the anti-forgery one.
 /// </summary>
 [Collection(EmailCollectionDefinition.Name)]
-public sealed partial class ProviderPagesContentTests(EmailAppFixture app)
+public sealed partial class ProviderPagesContentTests(CareFlowApp<EmailApp> app)
 {
     private const string ProviderPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
@@ -135,9 +135,9 @@ public sealed partial class ProviderPagesContentTests(EmailAppFixture app)
         var (sent, afterCode) = await provider.PostAsync(path + "/code", Cancel);
         Assert.Equal(HttpStatusCode.OK, sent);
         Assert.Contains("<p role=\"status\" class=\"msg\">A code was sent to the referral address of your organisation.</p>", afterCode, StringComparison.Ordinal);
-        var row = await Eventually.WaitAsync(() => app.WithDbAsync((_, db) => db.Set<OutboxMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.Template.StartsWith("one-time-code") && m.Status == OutboxStatus.Sent, Cancel)),
+        var row = await Poll.UntilAsync(() => app.WithDbAsync((_, db) => db.Set<OutboxMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.Template.StartsWith("one-time-code") && m.Status == OutboxStatus.Sent, Cancel)),
             r => r is not null, Deadline, "the code email", Cancel);
-        var code = CodePattern().Match((await SmtpDump.WaitForAsync(app.Dump, row!.MessageId, Deadline, Cancel)).TextBody ?? "").Groups[1].Value;
+        var code = CodePattern().Match((await SmtpDump.WaitForAsync(app.SmtpDump, row!.MessageId, Deadline, Cancel)).TextBody ?? "").Groups[1].Value;
 
         var wrong = code == "111111" ? "222222" : "111111";
         var (refusedStatus, refused) = await provider.PostAsync(path + "/details", Cancel, ("code", wrong));
@@ -165,11 +165,11 @@ public sealed partial class ProviderPagesContentTests(EmailAppFixture app)
         using var http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         using var page = await http.GetAsync(new Uri(path, UriKind.Relative), Cancel);
         AssertProviderHeaders(page);
-        var antiforgery = AntiforgeryField.Find(await page.Content.ReadAsStringAsync(Cancel));
+        var antiforgery = Forms.TokenPair(await page.Content.ReadAsStringAsync(Cancel));
 
         foreach (var (action, expected) in new[] { ("decline", HttpStatusCode.BadRequest), ("details", HttpStatusCode.BadRequest), ("accept", HttpStatusCode.OK), ("accept", HttpStatusCode.Conflict) })
         {
-            using var content = new FormUrlEncodedContent([new(antiforgery.Name, antiforgery.Value), new("code", "000000")]);
+            using var content = new FormUrlEncodedContent([antiforgery, new("code", "000000")]);
             using var response = await http.PostAsync(new Uri($"{path}/{action}", UriKind.Relative), content, Cancel);
             Assert.Equal(expected, response.StatusCode);
             AssertProviderHeaders(response);

@@ -33,7 +33,7 @@ namespace CareFlow.IntegrationTests.Security;
 /// route with a parameter the walk cannot resolve and that is not on <see cref="AllowList"/> fails the test by name.
 /// </summary>
 [Collection("care")]
-public sealed partial class AuthorizationWalkTests(CareAppFixture app) : IAsyncLifetime
+public sealed partial class AuthorizationWalkTests(CareFlowApp<CareApp> app) : IAsyncLifetime
 {
     private const string CoordinatorA = "walk-a";
     private const string CoordinatorB = "walk-b";
@@ -70,7 +70,7 @@ public sealed partial class AuthorizationWalkTests(CareAppFixture app) : IAsyncL
         var before = await SnapshotAsync();
 
         using var b = await SignInAsync(CoordinatorB);
-        var antiforgery = Token(await b.GetStringAsync(SignInEndpoints.SignInPath, Cancel));
+        var antiforgery = Forms.Token(await b.GetStringAsync(SignInEndpoints.SignInPath, Cancel));
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .OrderBy(e => e.RoutePattern.RawText, StringComparer.Ordinal).ToList();
         var failures = new List<string>();
@@ -359,22 +359,12 @@ public sealed partial class AuthorizationWalkTests(CareAppFixture app) : IAsyncL
     private async Task<HttpClient> SignInAsync(string userName)
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var form = await client.GetStringAsync(SignInEndpoints.SignInPath, Cancel);
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = Token(form), ["userName"] = userName, ["password"] = Password, ["returnUrl"] = "/",
-        });
-        using var response = await client.PostAsync(SignInEndpoints.SignInPath, content, Cancel);
+        using var response = await Forms.PostSignInAsync(client, userName, Password, "/", Cancel);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }
 
-    private static string Token(string html) => WebUtility.HtmlDecode(TokenInput().Match(html).Groups[1].Value);
-
     /// <summary>A digest of every row that mentions one of A's records, so any change by B, or any new row pointing at them, shows.</summary>
     private Task<string> SnapshotAsync() =>
         CaseloadRig.RowsMentioningAsync(app, _ids.Where(i => i.Key != "outboxId").Select(i => i.Value));
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenInput();
 }

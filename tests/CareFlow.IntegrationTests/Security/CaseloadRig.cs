@@ -18,7 +18,7 @@ internal static partial class CaseloadRig
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     /// <summary>Creates <paramref name="userName"/> with <paramref name="roles"/>.</summary>
-    public static async Task CreateUserAsync(CareAppFixture app, string userName, params string[] roles)
+    public static async Task CreateUserAsync(CareFlowApp<CareApp> app, string userName, params string[] roles)
     {
         await app.WithServicesAsync(async services =>
         {
@@ -32,27 +32,20 @@ internal static partial class CaseloadRig
     }
 
     /// <summary>A client holding <paramref name="userName"/>'s session cookie, signed in through the form.</summary>
-    public static async Task<HttpClient> SignInAsync(CareAppFixture app, string userName)
+    public static async Task<HttpClient> SignInAsync(CareFlowApp<CareApp> app, string userName)
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var form = await client.GetStringAsync(SignInEndpoints.SignInPath, Cancel);
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = Token(form), ["userName"] = userName, ["password"] = Password, ["returnUrl"] = "/",
-        });
-        using var response = await client.PostAsync(SignInEndpoints.SignInPath, content, Cancel);
+        using var response = await Forms.PostSignInAsync(client, userName, Password, "/", Cancel);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }
-
-    public static string Token(string html) => WebUtility.HtmlDecode(TokenInput().Match(html).Groups[1].Value);
 
     /// <summary>
     /// A digest of every row, in the care and workflow schemas, whose text mentions any of <paramref name="ids"/> (in
     /// either GUID format), the audit log aside (refusals are recorded there by design): any change by another
     /// caseload, or any new row that points at these records, shows.
     /// </summary>
-    public static async Task<string> RowsMentioningAsync(CareAppFixture app, IEnumerable<string> ids)
+    public static async Task<string> RowsMentioningAsync(CareFlowApp<CareApp> app, IEnumerable<string> ids)
     {
         var forms = ids.SelectMany(id => Guid.TryParse(id, out var g) ? new[] { g.ToString("D"), g.ToString("N") } : [id]).Distinct().ToList();
         var pattern = string.Join("|", forms.Select(Regex.Escape));
@@ -73,7 +66,7 @@ internal static partial class CaseloadRig
     }
 
     /// <summary>One digest of every row of every care and workflow table but the audit log and the data-protection key ring.</summary>
-    public static async Task<string> AllRowsAsync(CareAppFixture app)
+    public static async Task<string> AllRowsAsync(CareFlowApp<CareApp> app)
     {
         await using var connection = await OpenAsync(app);
         var parts = (await TablesAsync(connection)).Where(t => t.Table is not "audit_entries" and not "data_protection_keys" and not "__ef_migrations_history")
@@ -82,7 +75,7 @@ internal static partial class CaseloadRig
         return (string)(await command.ExecuteScalarAsync(Cancel))!;
     }
 
-    private static async Task<NpgsqlConnection> OpenAsync(CareAppFixture app)
+    private static async Task<NpgsqlConnection> OpenAsync(CareFlowApp<CareApp> app)
     {
         var connection = new NpgsqlConnection(app.Services.GetRequiredService<CareFlow.Infrastructure.Settings.InfrastructureSettings>().PostgresConnectionString);
         await connection.OpenAsync(Cancel);
@@ -98,7 +91,4 @@ internal static partial class CaseloadRig
         while (await reader.ReadAsync(Cancel)) tables.Add((reader.GetString(0), reader.GetString(1)));
         return tables;
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenInput();
 }

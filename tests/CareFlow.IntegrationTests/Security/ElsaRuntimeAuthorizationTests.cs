@@ -18,7 +18,7 @@ namespace CareFlow.IntegrationTests.Security;
 /// before any instance exists, cancelling a missing instance is 404, and unmatched events are capped.
 /// </summary>
 [Collection("care")]
-public sealed class ElsaRuntimeAuthorizationTests(CareAppFixture app) : IAsyncLifetime
+public sealed class ElsaRuntimeAuthorizationTests(CareFlowApp<CareApp> app) : IAsyncLifetime
 {
     private const string CoordinatorA = "run-a";
     private const string CoordinatorB = "run-b";

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using CareFlow.IntegrationTests.Care;
 using CareFlow.Web.Security;
 using Microsoft.AspNetCore.Identity;
@@ -14,7 +13,7 @@ namespace CareFlow.IntegrationTests.Security;
 /// part).
 /// </summary>
 [Collection("care")]
-public sealed partial class SessionReplayTests(CareAppFixture app) : IAsyncLifetime
+public sealed partial class SessionReplayTests(CareFlowApp<CareApp> app) : IAsyncLifetime
 {
     private const string Password = "replay-test-password";
 
@@ -33,7 +32,7 @@ public sealed partial class SessionReplayTests(CareAppFixture app) : IAsyncLifet
         var (client, cookie) = await SignInAsync("replay-coordinator");
         Assert.Equal(HttpStatusCode.OK, await ReplayAsync(cookie));
         var page = await client.GetStringAsync("/", Cancel);
-        using (var signOut = await client.PostAsync(SignInEndpoints.SignOutPath, new FormUrlEncodedContent([new("__RequestVerificationToken", Token(page))]), Cancel))
+        using (var signOut = await client.PostAsync(SignInEndpoints.SignOutPath, new FormUrlEncodedContent([new(Forms.TokenField, Forms.Token(page))]), Cancel))
             Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         client.Dispose();
         Assert.Equal(HttpStatusCode.Unauthorized, await ReplayAsync(cookie));
@@ -46,7 +45,7 @@ public sealed partial class SessionReplayTests(CareAppFixture app) : IAsyncLifet
         {
             var users = await admin.GetStringAsync("/admin/users", Cancel);
             using var locked = await admin.PostAsync("/admin/users?handler=Lock",
-                new FormUrlEncodedContent([new("__RequestVerificationToken", Token(users)), new("UserId", userId)]), Cancel);
+                new FormUrlEncodedContent([new(Forms.TokenField, Forms.Token(users)), new("UserId", userId)]), Cancel);
             Assert.Equal(HttpStatusCode.Redirect, locked.StatusCode);
         }
         Assert.Equal(HttpStatusCode.Unauthorized, await ReplayAsync(second));
@@ -65,12 +64,7 @@ public sealed partial class SessionReplayTests(CareAppFixture app) : IAsyncLifet
     private async Task<(HttpClient Client, string Cookie)> SignInAsync(string userName)
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var form = await client.GetStringAsync(SignInEndpoints.SignInPath, Cancel);
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = Token(form), ["userName"] = userName, ["password"] = Password, ["returnUrl"] = "/",
-        });
-        using var response = await client.PostAsync(SignInEndpoints.SignInPath, content, Cancel);
+        using var response = await Forms.PostSignInAsync(client, userName, Password, "/", Cancel);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var cookie = string.Join("; ", response.Headers.GetValues("Set-Cookie").Select(h => h.Split(';')[0])
             .Where(c => c.StartsWith("careflow.session", StringComparison.Ordinal)));
@@ -85,9 +79,4 @@ public sealed partial class SessionReplayTests(CareAppFixture app) : IAsyncLifet
         using var response = await client.GetAsync("/api/cases", Cancel);
         return response.StatusCode;
     }
-
-    private static string Token(string html) => WebUtility.HtmlDecode(TokenInput().Match(html).Groups[1].Value);
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex TokenInput();
 }

@@ -16,7 +16,7 @@ public sealed class ElsaCorpusFixture : IAsyncLifetime
     private CareFlowProcess? _node;
     private HttpClient? _http;
 
-    public static string CorpusFolder => Path.Combine(RepositoryLayout.Root, "tests", "CareFlow.Workflows.Tests", "ElsaCorpus");
+    public static string CorpusFolder => Path.Combine(RepositoryRoot.Path, "tests", "CareFlow.Workflows.Tests", "ElsaCorpus");
 
     public ElsaApiClient Api { get; private set; } = null!;
 
@@ -26,7 +26,7 @@ public sealed class ElsaCorpusFixture : IAsyncLifetime
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         var folder = RepositoryLayout.ArtifactsFolder("elsa-corpus");
-        var db = await TestDatabase.CreateAsync("elsa_corpus", cancellationToken);
+        var db = await TestDatabase.CreateKeptAsync("elsa_corpus", cancellationToken);
         var apiKey = NodeSettings.NewApiKey();
         var settings = NodeSettings.For(db, apiKey, folder, "node");
         settings["CareFlow__Designer__AllowScripts"] = "true"; // the corpus has JavaScript conditions and values

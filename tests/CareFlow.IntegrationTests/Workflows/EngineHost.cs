@@ -42,7 +42,7 @@ public sealed class EngineHost : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the start.</param>
     public static async Task<EngineHost> StartAsync(string prefix, TimeProvider? clock = null, bool recovery = true, Action<IServiceCollection>? configure = null, CancellationToken cancellationToken = default)
     {
-        var database = await TestDatabase.CreateAsync(prefix, cancellationToken);
+        var database = await TestDatabase.CreateKeptAsync(prefix, cancellationToken);
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(EngineServices.Settings(database.ConnectionString, Path.Combine(Path.GetTempPath(), database.Name)));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CareFlow.Workflows.Definitions;
 using CareFlow.Workflows.Management;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CareFlow.IntegrationTests.Workflows;
@@ -14,7 +15,7 @@ namespace CareFlow.IntegrationTests.Workflows;
 /// problem+json naming the JSON path, never a 5xx, and leave the definitions table exactly as it was. Runs on SQLite
 /// and on PostgreSQL (see the two subclasses at the end).
 /// </summary>
-public abstract class HostileDefinitionTests(DefinitionApiHost host)
+public abstract class HostileDefinitionTests(WebApplicationFactory<Program> host)
 {
     private const string Surrogate = "@@LONE-SURROGATE@@";
     private const string SeededId = "hostile-seed";
@@ -75,7 +76,7 @@ public abstract class HostileDefinitionTests(DefinitionApiHost host)
         var before = await host.SnapshotDefinitionRowsAsync(Cancel);
         var rowsBefore = await host.CountDefinitionRowsAsync(Cancel);
 
-        using var client = host.CreateApiClient();
+        using var client = DefinitionApi.CreateClient(host);
         using var content = new ByteArrayContent(body());
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         using var response = await client.PostAsync("/elsa/api/workflow-definitions", content, Cancel);
@@ -90,7 +91,7 @@ public abstract class HostileDefinitionTests(DefinitionApiHost host)
     {
         await SeedAsync();
         var rowsBefore = await host.CountDefinitionRowsAsync(Cancel);
-        using var client = host.CreateApiClient();
+        using var client = DefinitionApi.CreateClient(host);
         using var content = new ByteArrayContent(Save(m =>
         {
             m["definitionId"] = "clean-" + Guid.NewGuid().ToString("N")[..8];
@@ -114,7 +115,7 @@ public abstract class HostileDefinitionTests(DefinitionApiHost host)
     {
         await SeedAsync();
         var before = await host.SnapshotDefinitionRowsAsync(Cancel);
-        using var client = host.CreateApiClient();
+        using var client = DefinitionApi.CreateClient(host);
         string[] routes =
         [
             $"POST /elsa/api/workflow-definitions/{escapedId}/publish",
@@ -146,7 +147,7 @@ public abstract class HostileDefinitionTests(DefinitionApiHost host)
     {
         await SeedAsync();
         var before = await host.SnapshotDefinitionRowsAsync(Cancel);
-        using var client = host.CreateApiClient();
+        using var client = DefinitionApi.CreateClient(host);
         string[] bodies =
         [
             $"{{\"definitionIds\":[\"{SeededId}\",\"a\\u0000b\"]}}",
@@ -196,7 +197,7 @@ public abstract class HostileDefinitionTests(DefinitionApiHost host)
 
     private async Task SeedAsync()
     {
-        using var client = host.CreateApiClient();
+        using var client = DefinitionApi.CreateClient(host);
         using var existing = await client.GetAsync($"/elsa/api/workflow-definitions/by-definition-id/{SeededId}", Cancel);
         if (existing.IsSuccessStatusCode) return;
         using var content = new ByteArrayContent(Save(m => m["definitionId"] = SeededId, publish: true));
@@ -244,7 +245,7 @@ public abstract class HostileDefinitionTests(DefinitionApiHost host)
 }
 
 /// <summary>The hostile-definition suite on SQLite, the embedded default.</summary>
-public sealed class HostileDefinitionSqliteTests(SqliteDefinitionApiHost host) : HostileDefinitionTests(host), IClassFixture<SqliteDefinitionApiHost>;
+public sealed class HostileDefinitionSqliteTests(CareFlowApp<SqliteDefinitionApi> host) : HostileDefinitionTests(host), IClassFixture<CareFlowApp<SqliteDefinitionApi>>;
 
 /// <summary>The hostile-definition suite on PostgreSQL.</summary>
-public sealed class HostileDefinitionPostgresTests(PostgresDefinitionApiHost host) : HostileDefinitionTests(host), IClassFixture<PostgresDefinitionApiHost>;
+public sealed class HostileDefinitionPostgresTests(CareFlowApp<PostgresDefinitionApi> host) : HostileDefinitionTests(host), IClassFixture<CareFlowApp<PostgresDefinitionApi>>;

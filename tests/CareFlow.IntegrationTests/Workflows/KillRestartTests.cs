@@ -25,7 +25,7 @@ public sealed class KillRestartTests(ITestOutputHelper output)
     public async Task Instances_FinishWithEachBookmarkResumedOnce_WhenTheHostIsKilledAndRestartedMidway()
     {
         var folder = RepositoryLayout.ArtifactsFolder("kill-restart");
-        var db = await TestDatabase.CreateAsync("kill_restart", Token);
+        var db = await TestDatabase.CreateKeptAsync("kill_restart", Token);
         await EngineServices.PrepareAsync(db.ConnectionString, [WorkflowModels.TimerAndEvent(DefinitionId, EventName)], Token);
         var apiKey = NodeSettings.NewApiKey();
         await using var node = new CareFlowProcess("node", NodeSettings.For(db, apiKey, folder, "node"), folder);

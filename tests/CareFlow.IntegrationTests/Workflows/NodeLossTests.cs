@@ -24,7 +24,7 @@ public sealed class NodeLossTests(ITestOutputHelper output)
     public async Task Survivor_FinishesEveryTimer_WhenTheOtherNodeIsKilledWhileFiringTimersAndNeverReturns()
     {
         var folder = RepositoryLayout.ArtifactsFolder("node-loss");
-        var db = await TestDatabase.CreateAsync("node_loss", Token);
+        var db = await TestDatabase.CreateKeptAsync("node_loss", Token);
         await EngineServices.PrepareAsync(db.ConnectionString, [WorkflowModels.DelayOnly(DefinitionId)], Token);
         var apiKey = NodeSettings.NewApiKey();
         await using var nodeA = new CareFlowProcess("node-a", NodeSettings.For(db, apiKey, folder, "a"), folder);

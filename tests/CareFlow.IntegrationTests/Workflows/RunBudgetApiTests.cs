@@ -24,7 +24,7 @@ public sealed class RunBudgetApiTests
     public async Task EndlessLoop_FaultsAtTheBudget_OnExecuteAndDispatch_AndTheNodeStaysHealthy()
     {
         var folder = RepositoryLayout.ArtifactsFolder("run-budget");
-        var db = await TestDatabase.CreateAsync("run_budget", Token);
+        var db = await TestDatabase.CreateKeptAsync("run_budget", Token);
         var apiKey = NodeSettings.NewApiKey();
         var settings = NodeSettings.For(db, apiKey, folder, "node");
         settings["CareFlow__Workflows__Budget__MaxActivityExecutions"] = Budget.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -24,7 +24,7 @@ public sealed partial class TwoNodeTests(ITestOutputHelper output)
     public async Task EachBookmarkIsResumedOnce_WhenTwoNodesRaceForTheSameEventsAndTimers()
     {
         var folder = RepositoryLayout.ArtifactsFolder("two-nodes");
-        var db = await TestDatabase.CreateAsync("two_nodes", Token);
+        var db = await TestDatabase.CreateKeptAsync("two_nodes", Token);
         await EngineServices.PrepareAsync(db.ConnectionString, [WorkflowModels.TimerAndEvent(DefinitionId, EventName)], Token);
         var apiKey = NodeSettings.NewApiKey();
         await using var nodeA = new CareFlowProcess("node-a", NodeSettings.For(db, apiKey, folder, "a"), folder);

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 
 namespace CareFlow.Web.Tests.Designer;
 
-public sealed class StudioApiTests(DesignerAppFactory app) : IClassFixture<DesignerAppFactory>
+public sealed class StudioApiTests(CareFlowApp<DesignerApp> app) : IClassFixture<CareFlowApp<DesignerApp>>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -39,7 +39,7 @@ public sealed class StudioApiTests(DesignerAppFactory app) : IClassFixture<Desig
     [Fact]
     public async Task SaveSavePublishSave_KeepsOneDraft_ThenStartsVersion2()
     {
-        using var client = app.CreateApiKeyClient();
+        using var client = app.CreateApiClient();
         var id = NewId();
 
         var v1 = await SaveAsync(client, NewModel(id), publish: false);
@@ -61,7 +61,7 @@ public sealed class StudioApiTests(DesignerAppFactory app) : IClassFixture<Desig
     [Fact]
     public async Task StaleSave_Returns409AndStoresNothing()
     {
-        using var client = app.CreateApiKeyClient();
+        using var client = app.CreateApiClient();
         var id = NewId();
         var first = await SaveAsync(client, NewModel(id), publish: false);
         var second = await SaveAsync(client, WithText(first, "newer"), publish: false);
@@ -80,7 +80,7 @@ public sealed class StudioApiTests(DesignerAppFactory app) : IClassFixture<Desig
     [Fact]
     public async Task BadSave_Returns400WithJsonPath_AndStoresNothing()
     {
-        using var client = app.CreateApiKeyClient();
+        using var client = app.CreateApiClient();
         var id = NewId();
         var model = NewModel(id);
         model["root"]!["activities"]!.AsArray().Add(new JsonObject { ["id"] = "x1", ["type"] = "Acme.Unknown", ["version"] = 1 });
@@ -102,7 +102,7 @@ public sealed class StudioApiTests(DesignerAppFactory app) : IClassFixture<Desig
     [InlineData("{}", "text/plain", HttpStatusCode.UnsupportedMediaType)]
     public async Task MalformedSave_Returns4xxProblem(string body, string contentType, HttpStatusCode expected)
     {
-        using var client = app.CreateApiKeyClient();
+        using var client = app.CreateApiClient();
         using var response = await client.PostAsync("/elsa/api/workflow-definitions", new StringContent(body, Encoding.UTF8, contentType), Cancel);
         Assert.Equal(expected, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -111,7 +111,7 @@ public sealed class StudioApiTests(DesignerAppFactory app) : IClassFixture<Desig
     [Fact]
     public async Task UnknownRoute_Returns404Problem()
     {
-        using var client = app.CreateApiKeyClient();
+        using var client = app.CreateApiClient();
         using var response = await client.GetAsync("/elsa/api/no/such/route", Cancel);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -120,7 +120,7 @@ public sealed class StudioApiTests(DesignerAppFactory app) : IClassFixture<Desig
     [Fact]
     public async Task Export_ReturnsElsaJsonAttachment_WithoutServerBookkeeping()
     {
-        using var client = app.CreateApiKeyClient();
+        using var client = app.CreateApiClient();
         var id = NewId();
         await SaveAsync(client, NewModel(id), publish: true);
 
@@ -141,7 +141,7 @@ public sealed class StudioApiTests(DesignerAppFactory app) : IClassFixture<Desig
     [Fact]
     public async Task UnknownDefinitionId_GetsAnUnsavedDraft_NotA404()
     {
-        using var client = app.CreateApiKeyClient();
+        using var client = app.CreateApiClient();
         var id = NewId();
         var draft = await client.GetFromJsonAsync<JsonObject>($"/elsa/api/workflow-definitions/by-definition-id/{id}?versionOptions=Latest", Cancel);
         Assert.Equal(id, (string?)draft!["definitionId"]);
@@ -153,7 +153,7 @@ public sealed class StudioApiTests(DesignerAppFactory app) : IClassFixture<Desig
     [Fact]
     public async Task ReadOnlyUser_GetsNoPublishLink_AndCannotSave()
     {
-        using var designer = app.CreateApiKeyClient();
+        using var designer = app.CreateApiClient();
         var id = NewId();
         await SaveAsync(designer, NewModel(id), publish: false);
         using var reader = await app.SignInAsync("rita", Cancel);
@@ -178,7 +178,7 @@ public sealed class StudioApiTests(DesignerAppFactory app) : IClassFixture<Desig
     [Fact]
     public async Task ExpressionDescriptors_AlwaysListJavaScript_HiddenByDefault()
     {
-        using var client = app.CreateApiKeyClient();
+        using var client = app.CreateApiClient();
         var descriptors = await client.GetFromJsonAsync<JsonObject>("/elsa/api/descriptors/expression-descriptors", Cancel);
         var items = descriptors!["items"]!.AsArray();
         Assert.Equal(["Literal", "Object", "Variable", "Input", "JavaScript"], items.Select(i => (string?)i!["type"]));

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace CareFlow.Web.Tests.Health;
 
-public sealed class HealthTests(EmbeddedAppFactory factory) : IClassFixture<EmbeddedAppFactory>
+public sealed class HealthTests(CareFlowApp<CareFlowAppOptions> factory) : IClassFixture<CareFlowApp<CareFlowAppOptions>>
 {
     [Fact]
     public async Task Health_Returns200WithEveryDependency_OnTheEmbeddedDefault()

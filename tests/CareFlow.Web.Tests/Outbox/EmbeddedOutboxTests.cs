@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CareFlow.Web.Tests.Outbox;
 
 /// <summary>The embedded default (SQLite, .eml folder): batch claims, scheduled rows and cancellation on SQLite.</summary>
-public sealed class EmbeddedOutboxTests(EmbeddedAppFactory factory) : IClassFixture<EmbeddedAppFactory>
+public sealed class EmbeddedOutboxTests(CareFlowApp<CareFlowAppOptions> factory) : IClassFixture<CareFlowApp<CareFlowAppOptions>>
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 

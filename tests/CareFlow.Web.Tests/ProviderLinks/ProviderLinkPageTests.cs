@@ -2,11 +2,11 @@ using System.Net;
 
 namespace CareFlow.Web.Tests.ProviderLinks;
 
-public sealed class ProviderLinkPageTests : IClassFixture<EmbeddedAppFactory>
+public sealed class ProviderLinkPageTests : IClassFixture<CareFlowApp<CareFlowAppOptions>>
 {
-    private readonly EmbeddedAppFactory _app;
+    private readonly CareFlowApp<CareFlowAppOptions> _app;
 
-    public ProviderLinkPageTests(EmbeddedAppFactory app) => _app = app;
+    public ProviderLinkPageTests(CareFlowApp<CareFlowAppOptions> app) => _app = app;
 
     [Theory]
     [InlineData("/r/garbage")]

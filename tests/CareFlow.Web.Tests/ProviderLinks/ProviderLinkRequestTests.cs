@@ -11,7 +11,7 @@ namespace CareFlow.Web.Tests.ProviderLinks;
 /// the checks on a post (token, then form, then anti-forgery), the status of each refusal and the headers every
 /// provider page carries (never cached, no referrer, not indexed, its own Content-Security-Policy).
 /// </summary>
-public sealed class ProviderLinkRequestTests(EmbeddedAppFactory app) : IClassFixture<EmbeddedAppFactory>
+public sealed class ProviderLinkRequestTests(CareFlowApp<CareFlowAppOptions> app) : IClassFixture<CareFlowApp<CareFlowAppOptions>>
 {
     /// <summary>The provider pages' policy: no script at all, the page's own inline style, forms to this site only.</summary>
     private const string ProviderPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
@@ -137,12 +137,12 @@ public sealed class ProviderLinkRequestTests(EmbeddedAppFactory app) : IClassFix
     public async Task EveryAction_WithAnAntiforgeryTokenOfAnotherCookie_IsA400ProviderPage()
     {
         using var issuer = Browser();
-        var foreign = FormSession.Token(await issuer.GetStringAsync(new Uri("/account/sign-in", UriKind.Relative), Cancel));
+        var foreign = Forms.Token(await issuer.GetStringAsync(new Uri("/account/sign-in", UriKind.Relative), Cancel));
         using var client = Browser();
         var token = SignedToken(TimeSpan.FromDays(1));
         foreach (var action in Actions)
         {
-            using var content = new FormUrlEncodedContent([new(FormSession.TokenFieldName, foreign), new("reason", "Other"), new("code", "123456")]);
+            using var content = new FormUrlEncodedContent([new(Forms.TokenField, foreign), new("reason", "Other"), new("code", "123456")]);
 
             using var response = await client.PostAsync(new Uri($"/r/{token}/{action}", UriKind.Relative), content, Cancel);
 
@@ -154,11 +154,11 @@ public sealed class ProviderLinkRequestTests(EmbeddedAppFactory app) : IClassFix
     public async Task EveryAction_WithAValidAntiforgeryToken_OfASignedLinkWithoutARow_IsA404ProviderPage()
     {
         using var client = Browser();
-        var antiforgery = FormSession.Token(await client.GetStringAsync(new Uri("/account/sign-in", UriKind.Relative), Cancel));
+        var antiforgery = Forms.Token(await client.GetStringAsync(new Uri("/account/sign-in", UriKind.Relative), Cancel));
         var token = SignedToken(TimeSpan.FromDays(1));
         foreach (var action in Actions)
         {
-            using var content = new FormUrlEncodedContent([new(FormSession.TokenFieldName, antiforgery), new("reason", "Other"), new("reasonText", "x"), new("code", "123456")]);
+            using var content = new FormUrlEncodedContent([new(Forms.TokenField, antiforgery), new("reason", "Other"), new("reasonText", "x"), new("code", "123456")]);
 
             using var response = await client.PostAsync(new Uri($"/r/{token}/{action}", UriKind.Relative), content, Cancel);
 

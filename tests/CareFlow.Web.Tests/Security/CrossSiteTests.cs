@@ -14,7 +14,7 @@ namespace CareFlow.Web.Tests.Security;
 /// cookie and comes from another site (<c>Sec-Fetch-Site: cross-site</c>) with 403 problem+json, and nothing in the
 /// database changes. Same-origin requests and API-key requests without the cookie are not refused.
 /// </summary>
-public sealed class CrossSiteTests(SecurityAppFactory app) : IClassFixture<SecurityAppFactory>
+public sealed class CrossSiteTests(CareFlowApp<SecurityApp> app) : IClassFixture<CareFlowApp<SecurityApp>>
 {
     private static readonly string[] StateChanging = ["POST", "PUT", "PATCH", "DELETE"];
 
@@ -124,7 +124,7 @@ public sealed class CrossSiteTests(SecurityAppFactory app) : IClassFixture<Secur
         using (var response = await cora.SendAsync(signOut, Cancel))
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
-        using var apiKey = app.ApiKeyClient();
+        using var apiKey = app.CreateApiClient();
         using var create = new HttpRequestMessage(HttpMethod.Post, "/api/clients") { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
         create.Headers.Add("Sec-Fetch-Site", "cross-site");
         using var created = await apiKey.SendAsync(create, Cancel);

@@ -11,7 +11,7 @@ public sealed class FirstRunTests
     [Fact]
     public async Task SignInPage_WithNoUsers_TellsHowToCreateTheFirstAdmin_AndAnonymousHomeRedirectsThere()
     {
-        await using var app = new EmbeddedAppFactory();
+        await using var app = new CareFlowApp<CareFlowAppOptions>();
         using var client = app.CreateClient(new() { AllowAutoRedirect = false });
 
         var html = await client.GetStringAsync("/account/sign-in", Cancel);
@@ -48,7 +48,7 @@ public sealed class FirstRunTests
             Assert.Equal(3, again);
             Assert.Contains("already exists", againError, StringComparison.Ordinal);
 
-            await using var app = new DataDirectoryAppFactory(dataDirectory);
+            await using var app = CareFlowApp.Create(new CareFlowAppOptions { DataDirectory = dataDirectory });
             using var client = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
             using var signIn = await Forms.PostSignInAsync(client, "root", "a-long-enough-password", "/admin/users", Cancel);
             Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
@@ -87,11 +87,5 @@ public sealed class FirstRunTests
         timeout.CancelAfter(TimeSpan.FromMinutes(2));
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await output, await error);
-    }
-
-    private sealed class DataDirectoryAppFactory(string dataDirectory) : Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) =>
-            builder.UseSetting("CareFlow:DataDirectory", dataDirectory);
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CareFlow.Web.Tests.Security;
 
-public sealed class HeadersAndAuditTests(SecurityAppFactory app) : IClassFixture<SecurityAppFactory>
+public sealed class HeadersAndAuditTests(CareFlowApp<SecurityApp> app) : IClassFixture<CareFlowApp<SecurityApp>>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -64,7 +64,7 @@ public sealed class HeadersAndAuditTests(SecurityAppFactory app) : IClassFixture
     public async Task Reads_Denials_AndPolicyRefusals_AreAudited_WithIdsOnly()
     {
         // An API-key caller registers a client on cora's caseload.
-        using var key = app.ApiKeyClient();
+        using var key = app.CreateApiClient();
         using var intake = await key.PostAsJsonAsync("/api/clients/intake", new
         {
             givenName = "Iris", familyName = "Quill", dateOfBirth = "1979-03-04", phone = "555-123-4567", coordinatorId = "cora",

@@ -12,7 +12,7 @@ namespace CareFlow.Web.Tests.Security;
 /// Behind a configured proxy the client's address (X-Forwarded-For) is the one rate limits and the audit log see;
 /// from any other address the header is ignored. HSTS is sent outside Development.
 /// </summary>
-public sealed class ProxyTests(ProxyAppFactory app) : IClassFixture<ProxyAppFactory>
+public sealed class ProxyTests(CareFlowApp<ProxyApp> app) : IClassFixture<CareFlowApp<ProxyApp>>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

@@ -9,7 +9,7 @@ namespace CareFlow.Web.Tests.Security;
 /// is ended on the server: by signing out, or by an admin locking the user, resetting the password or changing the
 /// roles. The fake clock never moves, so the revalidation interval plays no part.
 /// </summary>
-public sealed class SessionEndTests(SecurityAppFactory app) : IClassFixture<SecurityAppFactory>
+public sealed class SessionEndTests(CareFlowApp<SecurityApp> app) : IClassFixture<CareFlowApp<SecurityApp>>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -55,7 +55,7 @@ public sealed class SessionEndTests(SecurityAppFactory app) : IClassFixture<Secu
     private async Task<(HttpClient Client, string Cookie)> SignInSavingCookieAsync(string userName)
     {
         var client = app.Anonymous();
-        using var response = await Forms.PostSignInAsync(client, userName, SecurityAppFactory.Password, "/", Cancel);
+        using var response = await Forms.PostSignInAsync(client, userName, SecurityApp.Password, "/", Cancel);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var parts = response.Headers.GetValues("Set-Cookie")
             .Select(h => h.Split(';')[0])

@@ -3,7 +3,7 @@ using System.Net;
 namespace CareFlow.Web.Tests.Security;
 
 /// <summary>Idle (sliding) and absolute session timeouts on the fake clock, and revalidation after an admin locks a user.</summary>
-public sealed class SessionTests(SecurityAppFactory app) : IClassFixture<SecurityAppFactory>
+public sealed class SessionTests(CareFlowApp<SecurityApp> app) : IClassFixture<CareFlowApp<SecurityApp>>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -61,7 +61,7 @@ public sealed class SessionTests(SecurityAppFactory app) : IClassFixture<Securit
         app.Clock.Advance(TimeSpan.FromMinutes(2));
         Assert.Equal(HttpStatusCode.Unauthorized, await ApiStatusAsync(victim));
         using var again = app.Anonymous();
-        using var signIn = await Forms.PostSignInAsync(again, "sam", SecurityAppFactory.Password, null, Cancel);
+        using var signIn = await Forms.PostSignInAsync(again, "sam", SecurityApp.Password, null, Cancel);
         Assert.Equal(HttpStatusCode.Unauthorized, signIn.StatusCode);
     }
 }

@@ -6,17 +6,17 @@ namespace CareFlow.Web.Tests.Security;
 /// A failed sign-in costs the same whatever the reason: an unknown user, a wrong password and a locked account each
 /// verify one password hash, so their answer times cannot tell them apart. Counted on Identity's real hasher.
 /// </summary>
-public sealed class SignInCostTests(SecurityAppFactory app) : IClassFixture<SecurityAppFactory>
+public sealed class SignInCostTests(CareFlowApp<SecurityApp> app) : IClassFixture<CareFlowApp<SecurityApp>>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     private async Task<int> VerificationsOfAsync(string userName, string password)
     {
         using var client = app.Anonymous();
-        var before = app.Hasher.Verifications;
+        var before = app.Options.Hasher.Verifications;
         using var response = await Forms.PostSignInAsync(client, userName, password, null, Cancel);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        return app.Hasher.Verifications - before;
+        return app.Options.Hasher.Verifications - before;
     }
 
     [Fact]
@@ -28,6 +28,6 @@ public sealed class SignInCostTests(SecurityAppFactory app) : IClassFixture<Secu
         for (var i = 0; i < 5; i++)
             await VerificationsOfAsync("dana", "not-the-password-at-all");
         Assert.Equal(1, await VerificationsOfAsync("dana", "not-the-password-at-all"));
-        Assert.Equal(1, await VerificationsOfAsync("dana", SecurityAppFactory.Password));
+        Assert.Equal(1, await VerificationsOfAsync("dana", SecurityApp.Password));
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CareFlow.Web.Tests.Security;
 
-public sealed class SignInTests(SecurityAppFactory app) : IClassFixture<SecurityAppFactory>
+public sealed class SignInTests(CareFlowApp<SecurityApp> app) : IClassFixture<CareFlowApp<SecurityApp>>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -13,7 +13,7 @@ public sealed class SignInTests(SecurityAppFactory app) : IClassFixture<Security
     public async Task ConfiguredUser_SignsIn_WithTheConfiguredHash_AndIsRedirectedToTheReturnUrl()
     {
         using var client = app.Anonymous();
-        using var response = await Forms.PostSignInAsync(client, "cora", SecurityAppFactory.Password, "/designer", Cancel);
+        using var response = await Forms.PostSignInAsync(client, "cora", SecurityApp.Password, "/designer", Cancel);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/designer", response.Headers.Location?.OriginalString);
@@ -32,7 +32,7 @@ public sealed class SignInTests(SecurityAppFactory app) : IClassFixture<Security
     public async Task UnsafeReturnUrl_RedirectsHome(string returnUrl)
     {
         using var client = app.Anonymous();
-        using var response = await Forms.PostSignInAsync(client, "ben", SecurityAppFactory.Password, returnUrl, Cancel);
+        using var response = await Forms.PostSignInAsync(client, "ben", SecurityApp.Password, returnUrl, Cancel);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location?.OriginalString);
     }
@@ -65,7 +65,7 @@ public sealed class SignInTests(SecurityAppFactory app) : IClassFixture<Security
             using var failure = await Forms.PostSignInAsync(client, "sam", "wrong-password-" + i, null, Cancel);
             Assert.Equal(HttpStatusCode.Unauthorized, failure.StatusCode);
         }
-        using var locked = await Forms.PostSignInAsync(client, "sam", SecurityAppFactory.Password, null, Cancel);
+        using var locked = await Forms.PostSignInAsync(client, "sam", SecurityApp.Password, null, Cancel);
 
         Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
         Assert.Contains("locked", await locked.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);

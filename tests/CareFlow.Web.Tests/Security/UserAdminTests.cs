@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CareFlow.Web.Tests.Security;
 
-public sealed class UserAdminTests(SecurityAppFactory app) : IClassFixture<SecurityAppFactory>
+public sealed class UserAdminTests(CareFlowApp<SecurityApp> app) : IClassFixture<CareFlowApp<SecurityApp>>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
