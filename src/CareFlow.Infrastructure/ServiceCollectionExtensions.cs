@@ -1,5 +1,4 @@
 using CareFlow.Core.Configuration;
-using CareFlow.Core.Email;
 using CareFlow.Infrastructure.Care;
 using CareFlow.Infrastructure.DataProtection;
 using CareFlow.Infrastructure.Email;

@@ -1,5 +1,4 @@
 using CareFlow.Core;
-using CareFlow.Core.Workflows;
 using CareFlow.Infrastructure;
 using CareFlow.Infrastructure.Persistence;
 using CareFlow.Infrastructure.Workflows;

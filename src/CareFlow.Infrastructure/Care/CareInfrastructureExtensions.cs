@@ -1,5 +1,4 @@
 using CareFlow.Core.Care;
-using CareFlow.Core.Care.Stages;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CareFlow.Infrastructure.Care;

@@ -1,4 +1,3 @@
-using CareFlow.Core.Care.Stages;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

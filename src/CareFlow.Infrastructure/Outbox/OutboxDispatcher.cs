@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CareFlow.Core.Email;
 using CareFlow.Core.Outbox;
+using CareFlow.Infrastructure.Email;
 using CareFlow.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

@@ -1,4 +1,3 @@
-using CareFlow.Core.Workflows;
 using Hangfire;
 
 namespace CareFlow.Infrastructure.Workflows;

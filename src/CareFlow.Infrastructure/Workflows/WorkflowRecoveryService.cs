@@ -1,4 +1,3 @@
-using CareFlow.Core.Workflows;
 using CareFlow.Infrastructure.Persistence;
 using CareFlow.Workflows;
 using Microsoft.EntityFrameworkCore;

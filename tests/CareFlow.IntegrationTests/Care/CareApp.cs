@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CareFlow.Core.Care.Stages;
 using CareFlow.Core.Workflows;
+using CareFlow.Infrastructure.Care;
 using CareFlow.Infrastructure.Persistence;
 using CareFlow.Infrastructure.Workflows;
 using CareFlow.Workflows.Definitions;

@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CareFlow.Core.Care.Plans;
-using CareFlow.Core.Care.Stages;
+using CareFlow.Infrastructure.Care;
 using CareFlow.Core.Care.Tasks;
 using CareFlow.Core.Care.Screening;
 using CareFlow.Core.Outbox;

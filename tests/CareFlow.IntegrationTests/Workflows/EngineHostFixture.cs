@@ -1,4 +1,3 @@
-using CareFlow.Core.Workflows;
 using CareFlow.Infrastructure.Workflows;
 using CareFlow.Workflows;
 using Hangfire;

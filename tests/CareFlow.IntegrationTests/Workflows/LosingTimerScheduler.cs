@@ -1,4 +1,4 @@
-using CareFlow.Core.Workflows;
+using CareFlow.Infrastructure.Workflows;
 
 namespace CareFlow.IntegrationTests.Workflows;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using CareFlow.Core.Workflows;
+using CareFlow.Infrastructure.Workflows;
 using CareFlow.Workflows.Management;
 using CareFlow.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;

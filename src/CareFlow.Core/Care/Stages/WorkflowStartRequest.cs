@@ -2,7 +2,7 @@ namespace CareFlow.Core.Care.Stages;
 
 /// <summary>
 /// An outbox row asking for a workflow to start, written in the burst that hands a case over; started after
-/// commit by <see cref="IStageHandOver"/>. The id is the idempotency key, so a retried burst starts one instance.
+/// commit by the stage hand-over (Infrastructure). The id is the idempotency key, so a retried burst starts one instance.
 /// </summary>
 public sealed class WorkflowStartRequest
 {

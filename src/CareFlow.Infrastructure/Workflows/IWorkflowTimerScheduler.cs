@@ -1,4 +1,4 @@
-namespace CareFlow.Core.Workflows;
+namespace CareFlow.Infrastructure.Workflows;
 
 /// <summary>Arms the firing of a timer bookmark (Hangfire in production). Firing twice is harmless: resumes are guarded.</summary>
 public interface IWorkflowTimerScheduler

@@ -1,6 +1,6 @@
-namespace CareFlow.Core.Care.Stages;
+namespace CareFlow.Infrastructure.Care;
 
-/// <summary>Starts the workflows that committed bursts asked for (<see cref="WorkflowStartRequest"/>), each once.</summary>
+/// <summary>Starts the workflows that committed bursts asked for (<see cref="Core.Care.Stages.WorkflowStartRequest"/>), each once.</summary>
 public interface IStageHandOver
 {
     /// <summary>Starts every pending request; returns how many instances this call started.</summary>

@@ -1,4 +1,6 @@
-namespace CareFlow.Core.Email;
+using CareFlow.Core.Email;
+
+namespace CareFlow.Infrastructure.Email;
 
 /// <summary>Hands one message to the mail system (SMTP, or the outbox folder in the embedded default).</summary>
 public interface IEmailSender
