@@ -1,3 +1,5 @@
+using CareFlow.Core.Care.Advocacy;
+using CareFlow.Core.Care.Barriers;
 using CareFlow.Core.Care.Clients;
 using CareFlow.Core.Care.Consents;
 using CareFlow.Core.Care.Plans;
@@ -33,6 +35,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<RequestReferralHandler>();
         services.AddScoped<CompleteTaskHandler>();
         services.AddScoped<RecordCheckInHandler>();
+        services.AddScoped<RecordAdvocacyHandler>();
+        services.AddScoped<RecordBarrierHandler>();
         services.AddScoped<RecordConsentHandler>();
         services.AddScoped<RevokeConsentHandler>();
         services.AddScoped<SubmitScreeningHandler>();

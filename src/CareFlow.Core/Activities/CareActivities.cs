@@ -8,6 +8,6 @@ public static class CareActivities
         typeof(RegisterOrMatchClient), typeof(RecordConsent), typeof(ScreenClient), typeof(RequireConsent), typeof(ChooseService),
         typeof(CreateReferral), typeof(NotifyProvider), typeof(WaitForProviderResponse), typeof(WaitForReferralCompletion),
         typeof(CreateCoordinatorTask), typeof(CreateStabilizationPlan), typeof(ScheduleCheckIn), typeof(RecordOutcome),
-        typeof(LogBarrier), typeof(LogAdvocacy), typeof(StartWorkflow), typeof(CloseCase),
+        typeof(LogBarrier), typeof(StartWorkflow), typeof(CloseCase),
     ];
 }

@@ -138,6 +138,8 @@ public sealed partial class AuthorizationWalkTests(CareFlowApp<CareApp> app) : I
         Assert.Contains(walked, w => w.StartsWith("GET /cases/{caseId", StringComparison.Ordinal));
         Assert.Contains(walked, w => w.StartsWith("POST /cases/{caseId", StringComparison.Ordinal) && w.Contains("/consents", StringComparison.Ordinal));
         Assert.Contains(walked, w => w.StartsWith("GET /cases/{caseId", StringComparison.Ordinal) && w.Contains("/rights", StringComparison.Ordinal));
+        Assert.Contains(walked, w => w.StartsWith("POST /cases/{caseId", StringComparison.Ordinal) && w.Contains("?handler=Advocacy", StringComparison.Ordinal));
+        Assert.Contains(walked, w => w.StartsWith("POST /cases/{caseId", StringComparison.Ordinal) && w.Contains("?handler=Barrier", StringComparison.Ordinal));
         Assert.Contains(walked, w => w.StartsWith("GET /instances/{instanceId", StringComparison.Ordinal));
         Assert.Contains(walked, w => w.StartsWith("POST /tasks", StringComparison.Ordinal));
 

@@ -22,14 +22,17 @@ public static class AdvocacyEndpoints
     }
 
     private static async Task<Results<Created<AdvocacyEntry>, ValidationProblem, NotFound>> AddAsync(Guid caseId, AdvocacyBody body, HttpContext http,
-        ICareData data, TimeProvider time, CancellationToken cancellationToken)
+        ICareData data, RecordAdvocacyHandler recordAdvocacy, CancellationToken cancellationToken)
     {
         if (!await Caseload.Of(http.User).CanSeeCaseAsync(data, caseId, cancellationToken)) return TypedResults.NotFound();
-        if (body?.Kind is not { } kind) return CareProblems.Field("kind", $"Kind is required: {string.Join(", ", Enum.GetNames<AdvocacyKind>())}.");
-        if (string.IsNullOrWhiteSpace(body.Note)) return CareProblems.Field("note", "Say what was done.");
-        var entry = new AdvocacyEntry { Id = Guid.CreateVersion7(time.GetUtcNow()), CaseId = caseId, Kind = kind, Note = body.Note.Trim(), At = time.GetUtcNow(), By = CareProblems.By(http) };
-        data.Add(entry);
-        await data.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/cases/{caseId}/advocacy", entry);
+        try
+        {
+            var entry = await recordAdvocacy.HandleAsync(caseId, body?.Kind, body?.Note, CareProblems.By(http), cancellationToken);
+            return TypedResults.Created($"/api/cases/{caseId}/advocacy", entry);
+        }
+        catch (CareValidationException ex)
+        {
+            return CareProblems.From(ex);
+        }
     }
 }

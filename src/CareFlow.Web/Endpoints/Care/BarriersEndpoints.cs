@@ -1,6 +1,5 @@
 using CareFlow.Core.Care;
 using CareFlow.Core.Care.Barriers;
-using CareFlow.Core.Care.Directory;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CareFlow.Web.Endpoints.Care;
@@ -26,22 +25,18 @@ public static class BarriersEndpoints
     }
 
     private static async Task<Results<Created<AccessBarrier>, ValidationProblem, NotFound>> AddAsync(Guid caseId, BarrierBody body, HttpContext http,
-        ICareData data, TimeProvider time, CancellationToken cancellationToken)
+        ICareData data, RecordBarrierHandler recordBarrier, CancellationToken cancellationToken)
     {
         if (!await Caseload.Of(http.User).CanSeeCaseAsync(data, caseId, cancellationToken)) return TypedResults.NotFound();
-        if (body?.Category is not { } category) return CareProblems.Field("category", $"Category is required: {string.Join(", ", Enum.GetNames<BarrierCategory>())}.");
-        if (string.IsNullOrWhiteSpace(body.Description)) return CareProblems.Field("description", "Describe the barrier (no client identity).");
-        if (body.ServiceId is { } sid && await data.CountAsync(data.Query<Service>().Where(s => s.Id == sid), cancellationToken) == 0)
-            return CareProblems.Field("serviceId", $"Unknown directory service '{sid}'.");
-        if (body.CostOptionId is { } cid && await data.CountAsync(data.Query<CostOption>().Where(c => c.Id == cid), cancellationToken) == 0)
-            return CareProblems.Field("costOptionId", $"Unknown cost option '{cid}'.");
-        var barrier = new AccessBarrier
+        try
         {
-            Id = Guid.CreateVersion7(time.GetUtcNow()), CaseId = caseId, Category = category, NeedId = body.NeedId, ReferralId = body.ReferralId,
-            ServiceId = body.ServiceId, CostOptionId = body.CostOptionId, Description = body.Description.Trim(), RecordedAt = time.GetUtcNow(), RecordedBy = CareProblems.By(http),
-        };
-        data.Add(barrier);
-        await data.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/barriers?caseId={caseId}", barrier);
+            var barrier = await recordBarrier.HandleAsync(caseId,
+                new NewBarrier(body?.Category, body?.Description, body?.NeedId, body?.ReferralId, body?.ServiceId, body?.CostOptionId), CareProblems.By(http), cancellationToken);
+            return TypedResults.Created($"/api/barriers?caseId={caseId}", barrier);
+        }
+        catch (CareValidationException ex)
+        {
+            return CareProblems.From(ex);
+        }
     }
 }

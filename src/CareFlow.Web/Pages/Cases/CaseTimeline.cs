@@ -1,5 +1,6 @@
 using CareFlow.Core.Care;
 using CareFlow.Core.Care.Advocacy;
+using CareFlow.Core.Care.Barriers;
 using CareFlow.Core.Care.Cases;
 using CareFlow.Core.Care.Directory;
 using CareFlow.Core.Care.Referrals;
@@ -56,6 +57,9 @@ internal static class CaseTimeline
 
         var advocacy = await data.ToListAsync(data.Query<AdvocacyEntry>().Where(a => a.CaseId == caseId), cancellationToken);
         entries.AddRange(advocacy.Select(a => new TimelineEntry(a.At, "advocacy", $"Advocacy ({a.Kind}): {a.Note}", $"by {a.By}")));
+
+        var barriers = await data.ToListAsync(data.Query<AccessBarrier>().Where(b => b.CaseId == caseId), cancellationToken);
+        entries.AddRange(barriers.Select(b => new TimelineEntry(b.RecordedAt, "barrier", $"Barrier ({b.Category}): {b.Description}", $"by {b.RecordedBy}")));
 
         var events = await data.ToListAsync(data.Query<CaseEvent>().Where(e => e.CaseId == caseId), cancellationToken);
         entries.AddRange(events.Select(e => new TimelineEntry(e.At, "case", e.Text, e.Kind)));

@@ -1,4 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using CareFlow.Core.Care;
+using CareFlow.Core.Care.Advocacy;
+using CareFlow.Core.Care.Barriers;
+using CareFlow.Core.Care.Directory;
 using CareFlow.Core.Care.Screening;
 using CareFlow.Core.Care.Tasks;
 using CareFlow.Web.Endpoints.Care;
@@ -8,10 +12,18 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CareFlow.Web.Pages.Cases;
 
-/// <summary>The case page: who, where the case stands (stage, status, blocked reason), needs, open tasks and one timeline.</summary>
+/// <summary>
+/// The case page: who, where the case stands (stage, status, blocked reason), needs, open tasks and one timeline; the
+/// coordinator adds advocacy notes and records barriers here, under their own name.
+/// </summary>
 [ClientData]
-public sealed class DetailModel(ICareData data, TimeProvider time) : PageModel
+public sealed class DetailModel(ICareData data, RecordAdvocacyHandler recordAdvocacy, RecordBarrierHandler recordBarrier, TimeProvider time) : PageModel
 {
+    // Bound per handler (not [BindProperty]) so that each form is validated alone.
+    public AdvocacyInput Advocacy { get; set; } = new();
+
+    public BarrierInput Barrier { get; set; } = new();
+
     public CaseHeaderView Header { get; private set; } = null!;
 
     public IReadOnlyList<Need> Needs { get; private set; } = [];
@@ -20,17 +32,92 @@ public sealed class DetailModel(ICareData data, TimeProvider time) : PageModel
 
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
 
+    /// <summary>The directory's services a barrier can name.</summary>
+    public IReadOnlyList<Service> Services { get; private set; } = [];
+
     public DateTimeOffset Now { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid caseId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(Guid caseId, CancellationToken cancellationToken) =>
+        await LoadAsync(caseId, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAdvocacyAsync(Guid caseId, [Bind(Prefix = nameof(Advocacy))] AdvocacyInput advocacy, CancellationToken cancellationToken)
     {
-        if (await CaseAccess.LoadAsync(data, User, caseId, cancellationToken) is not { } access) return NotFound();
+        Advocacy = advocacy;
+        if (!await LoadAsync(caseId, cancellationToken)) return NotFound();
+        if (!ModelState.IsValid) return Page();
+        try
+        {
+            await recordAdvocacy.HandleAsync(caseId, Advocacy.Kind, Advocacy.Note, User.Identity?.Name ?? "", cancellationToken);
+        }
+        catch (CareValidationException ex)
+        {
+            ModelState.AddModelError($"{nameof(Advocacy)}.{(ex.Field == "kind" ? nameof(AdvocacyInput.Kind) : nameof(AdvocacyInput.Note))}", ex.Message);
+            return Page();
+        }
+
+        return RedirectToPage(new { caseId });
+    }
+
+    public async Task<IActionResult> OnPostBarrierAsync(Guid caseId, [Bind(Prefix = nameof(Barrier))] BarrierInput barrier, CancellationToken cancellationToken)
+    {
+        Barrier = barrier;
+        if (!await LoadAsync(caseId, cancellationToken)) return NotFound();
+        if (!ModelState.IsValid) return Page();
+        var serviceId = string.IsNullOrWhiteSpace(Barrier.ServiceId) ? null : Barrier.ServiceId;
+        try
+        {
+            await recordBarrier.HandleAsync(caseId, new NewBarrier(Barrier.Category, Barrier.Description, ServiceId: serviceId), User.Identity?.Name ?? "", cancellationToken);
+        }
+        catch (CareValidationException ex)
+        {
+            var field = ex.Field switch { "category" => nameof(BarrierInput.Category), "serviceId" => nameof(BarrierInput.ServiceId), _ => nameof(BarrierInput.Description) };
+            ModelState.AddModelError($"{nameof(Barrier)}.{field}", ex.Message);
+            return Page();
+        }
+
+        return RedirectToPage(new { caseId });
+    }
+
+    private async Task<bool> LoadAsync(Guid caseId, CancellationToken cancellationToken)
+    {
+        if (await CaseAccess.LoadAsync(data, User, caseId, cancellationToken) is not { } access) return false;
         Now = time.GetUtcNow();
         Header = new CaseHeaderView(access.Case, access.Client, null);
         Needs = await data.ToListAsync(data.Query<Need>().Where(n => n.CaseId == caseId).OrderBy(n => n.IdentifiedAt), cancellationToken);
         OpenTasks = await data.ToListAsync(SupervisorTasks.VisibleTo(data.Query<CoordinatorTask>(), Caseload.Of(User).SeesAll).Where(t => t.CaseId == caseId
             && (t.Status == CoordinatorTaskStatus.Open || t.Status == CoordinatorTaskStatus.Overdue)).OrderBy(t => t.DueAt), cancellationToken);
         Timeline = await CaseTimeline.LoadAsync(data, caseId, cancellationToken);
-        return Page();
+        Services = await data.ToListAsync(data.Query<Service>().OrderBy(s => s.Name).Take(500), cancellationToken);
+        return true;
+    }
+
+    /// <summary>The advocacy form: what kind of advocacy and what was done.</summary>
+    public sealed class AdvocacyInput
+    {
+        [Required(ErrorMessage = "Choose the kind of advocacy.")]
+        [Display(Name = "Kind")]
+        public AdvocacyKind? Kind { get; set; }
+
+        [Required(ErrorMessage = "Say what was done.")]
+        [StringLength(RecordAdvocacyHandler.MaxNoteLength)]
+        [Display(Name = "What was done, and with whom")]
+        public string? Note { get; set; }
+    }
+
+    /// <summary>The barrier form: its category, the directory service involved (optional) and what happened.</summary>
+    public sealed class BarrierInput
+    {
+        [Required(ErrorMessage = "Choose the kind of barrier.")]
+        [Display(Name = "Barrier")]
+        public BarrierCategory? Category { get; set; }
+
+        [StringLength(200)]
+        [Display(Name = "Service (optional)")]
+        public string? ServiceId { get; set; }
+
+        [Required(ErrorMessage = "Describe the barrier and what was done (no client identity).")]
+        [StringLength(RecordBarrierHandler.MaxDescriptionLength)]
+        [Display(Name = "What happened and what was done")]
+        public string? Description { get; set; }
     }
 }
