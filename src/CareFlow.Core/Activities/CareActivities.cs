@@ -9,5 +9,6 @@ public static class CareActivities
         typeof(CreateReferral), typeof(NotifyProvider), typeof(WaitForProviderResponse), typeof(WaitForReferralCompletion),
         typeof(CreateCoordinatorTask), typeof(CreateStabilizationPlan), typeof(ScheduleCheckIn), typeof(RecordOutcome),
         typeof(LogBarrier), typeof(StartWorkflow), typeof(CloseCase),
+        typeof(LogAdvocacy), // retired: records nothing; kept for instances of earlier workflow versions
     ];
 }

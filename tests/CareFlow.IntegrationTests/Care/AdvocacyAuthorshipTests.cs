@@ -1,6 +1,12 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using CareFlow.Core.Care.Advocacy;
+using CareFlow.Core.Workflows;
+using CareFlow.Workflows.Definitions;
+using CareFlow.Workflows.Management;
+using CareFlow.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CareFlow.IntegrationTests.Care;
 
@@ -64,5 +70,42 @@ public sealed class AdvocacyAuthorshipTests(CareFlowApp<CareApp> app) : IAsyncLi
         var entry = Assert.Single(entries);
         Assert.Equal(Guid.Parse((string)posted["id"]!), entry.Id);
         Assert.Equal("api-key", entry.By);
+    }
+
+    [Fact]
+    public async Task InstanceOfAnEarlierVersion_WithALogAdvocacyStep_MovesPastIt_AndWritesNothing()
+    {
+        var intake = await _api.IntakeAsync("Lena", "Okafor", "1985-02-14", "555-301-4471");
+        var caseId = (string)intake["caseId"]!;
+        var literal = (string value) => new JsonObject { ["typeName"] = "String", ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = value } };
+        var definition = new JsonObject
+        {
+            ["definitionId"] = "earlier-advocacy-step", ["name"] = "earlier-advocacy-step", ["version"] = 1, ["variables"] = new JsonArray(),
+            ["root"] = new JsonObject
+            {
+                ["id"] = "flowchart", ["type"] = "Elsa.Flowchart", ["version"] = 1,
+                ["activities"] = new JsonArray(
+                    new JsonObject
+                    {
+                        ["id"] = "rights", ["nodeId"] = "Workflow1:flowchart:rights", ["type"] = "CareFlow.LogAdvocacy", ["version"] = 1,
+                        ["caseId"] = literal(caseId), ["kind"] = literal("Empowerment"), ["note"] = literal("Explained the client's consent rights."),
+                    },
+                    new JsonObject { ["id"] = "end", ["nodeId"] = "Workflow1:flowchart:end", ["type"] = "Elsa.End", ["version"] = 1 }),
+                ["connections"] = new JsonArray(new JsonObject
+                {
+                    ["source"] = new JsonObject { ["activity"] = "rights", ["port"] = "Done" },
+                    ["target"] = new JsonObject { ["activity"] = "end", ["port"] = "In" },
+                }),
+            },
+        };
+
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<WorkflowDefinitionService>().SaveAsync(definition, publish: true, new ValidationOptions(), TestContext.Current.CancellationToken);
+        var state = await scope.ServiceProvider.GetRequiredService<IWorkflowRuntime>().StartAsync("earlier-advocacy-step", VersionOptions.Published,
+            new StartWorkflowRequest { Name = "earlier-advocacy-step" }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(WorkflowSubStatus.Finished, state!.SubStatus);
+        Assert.Empty(state.Incidents);
+        Assert.Empty(await app.WithDbAsync(db => db.Set<AdvocacyEntry>().AsNoTracking().ToListAsync()));
     }
 }
