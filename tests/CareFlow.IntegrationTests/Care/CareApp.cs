@@ -41,8 +41,7 @@ public sealed class CareApp : CareFlowAppOptions
         {
             if (await definitions.GetAsync(id, VersionOptions.Published, cancellationToken) is not null) continue;
             var json = (JsonObject)JsonNode.Parse(await File.ReadAllTextAsync(RepositoryRoot.Combine("workflows", id + ".json"), cancellationToken))!;
-            var result = await definitions.SaveAsync(json, publish: true, new ValidationOptions(), cancellationToken);
-            _ = result;
+            await definitions.SaveAsync(json, publish: true, new ValidationOptions(), cancellationToken);
         }
     }
 
