@@ -34,6 +34,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<ChangeReferralStatusHandler>();
         services.AddScoped<RequestReferralHandler>();
         services.AddScoped<CompleteTaskHandler>();
+        services.AddScoped<TaskFormEffects>();
+        services.AddScoped<CareFlow.Core.Forms.FormCatalog>();
         services.AddScoped<RecordCheckInHandler>();
         services.AddScoped<RecordAdvocacyHandler>();
         services.AddScoped<RecordBarrierHandler>();
