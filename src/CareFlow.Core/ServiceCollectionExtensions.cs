@@ -31,6 +31,10 @@ public static class ServiceCollectionExtensions
 
         // Use cases.
         services.AddScoped<IntakeClientHandler>();
+        services.AddScoped<Care.Supervision.ReassignCaseHandler>();
+        services.AddScoped<Care.Supervision.MergeClientsHandler>();
+        services.AddScoped<Care.Supervision.DismissDuplicateReviewHandler>();
+        services.AddScoped<Care.Supervision.DuplicateReviews>();
         services.AddScoped<ChangeReferralStatusHandler>();
         services.AddScoped<RequestReferralHandler>();
         services.AddScoped<CompleteTaskHandler>();

@@ -59,6 +59,7 @@ public sealed class RegisterOrMatchClient(ICareData data) : Activity
         intake.ClientId = client.Id;
         intake.CaseId = @case.Id;
         intake.PossibleDuplicateOfId = kind == ClientMatchKind.Possible ? match!.Id : null;
+        intake.CrossCaseloadMatchId = crossCaseloadMatch?.Id;
         if (crossCaseloadMatch is not null) data.Add(SupervisorTasks.DuplicateReview(@case.Id, client.Id, crossCaseloadMatch.Id, context.Now));
         CaseJournal.Record(data, @case.Id, context.Now, "intake", kind switch
         {

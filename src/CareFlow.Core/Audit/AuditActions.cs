@@ -22,4 +22,13 @@ public static class AuditActions
 
     /// <summary>An administrator created a user, changed roles, locked, unlocked or reset a password.</summary>
     public const string UserAdmin = "user-admin";
+
+    /// <summary>A supervisor gave a case to another coordinator (detail: from, to, reason).</summary>
+    public const string CaseReassigned = "case-reassigned";
+
+    /// <summary>A supervisor merged one client record into another (detail: both ids, rows moved, reason).</summary>
+    public const string ClientsMerged = "clients-merged";
+
+    /// <summary>A supervisor decided that a possible duplicate is two different people.</summary>
+    public const string DuplicateDismissed = "duplicate-dismissed";
 }

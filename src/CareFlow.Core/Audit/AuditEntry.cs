@@ -2,7 +2,7 @@ namespace CareFlow.Core.Audit;
 
 /// <summary>
 /// One line of the append-only audit log: who did what to which record, when, from where, and how it ended. It holds
-/// ids only, never client data (names, dates of birth, notes). The database rejects UPDATE and DELETE on its table.
+/// ids only, never client data (names, dates of birth, notes); a supervisor operation adds the reason it was given in <see cref="Detail"/>. The database rejects UPDATE and DELETE on its table.
 /// </summary>
 public sealed class AuditEntry
 {
@@ -34,4 +34,10 @@ public sealed class AuditEntry
 
     /// <summary>The caller's IP address as the server saw it.</summary>
     public string? RemoteIp { get; set; }
+
+    /// <summary>
+    /// For a supervisor's operation on records (a case reassigned, two client records merged): the ids involved, the
+    /// counts of rows moved and the reason the supervisor gave. Null for request rows.
+    /// </summary>
+    public string? Detail { get; set; }
 }

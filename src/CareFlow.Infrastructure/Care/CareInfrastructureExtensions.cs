@@ -9,6 +9,7 @@ public static class CareInfrastructureExtensions
     public static IServiceCollection AddCareFlowCarePersistence(this IServiceCollection services)
     {
         services.AddScoped<ICareData, EfCareData>();
+        services.AddScoped<CareFlow.Core.Care.Supervision.ICoordinatorRoster, IdentityCoordinatorRoster>();
         services.AddScoped<ICareSignals, EfCareSignals>();
         services.AddHostedService<CareSignalRecoveryService>();
         services.AddScoped<IStageHandOver, StageHandOverProcessor>();

@@ -19,6 +19,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.Route).HasMaxLength(512).IsRequired();
         builder.Property(e => e.Method).HasMaxLength(16).IsRequired();
         builder.Property(e => e.RemoteIp).HasMaxLength(64);
+        builder.Property(e => e.Detail).HasMaxLength(2000);
         builder.HasIndex(e => e.At);
         builder.HasIndex(e => new { e.Actor, e.At });
         builder.HasIndex(e => new { e.TargetId, e.At });

@@ -27,4 +27,13 @@ public sealed class Client
     public bool DoNotContact { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// Set when a supervisor merged this record into another (the survivor): its cases, consents and ledger rows moved
+    /// there, and it is no longer listed, searched or matched at intake. The row itself is kept.
+    /// </summary>
+    public Guid? MergedIntoId { get; set; }
+
+    /// <summary>When the record was merged into <see cref="MergedIntoId"/>.</summary>
+    public DateTimeOffset? MergedAt { get; set; }
 }

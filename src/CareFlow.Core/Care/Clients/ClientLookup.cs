@@ -21,7 +21,8 @@ public static class ClientLookup
     /// <summary>Matches the candidate against the stored clients sharing its date of birth, name or a contact detail.</summary>
     public static async Task<(ClientMatchKind Kind, Client? Client)> MatchAsync(ICareData data, Client candidate, CancellationToken cancellationToken = default)
     {
-        var existing = await data.ToListAsync(data.Query<Client>().Where(c => c.DateOfBirth == candidate.DateOfBirth || c.NormalizedName == candidate.NormalizedName
+        // A record merged into another is history: the survivor stands for the person.
+        var existing = await data.ToListAsync(data.Query<Client>().Where(c => c.MergedIntoId == null).Where(c => c.DateOfBirth == candidate.DateOfBirth || c.NormalizedName == candidate.NormalizedName
             || (candidate.NormalizedPhone != null && c.NormalizedPhone == candidate.NormalizedPhone)
             || (candidate.NormalizedEmail != null && c.NormalizedEmail == candidate.NormalizedEmail)), cancellationToken);
         return ClientMatcher.Match(candidate, existing);

@@ -36,4 +36,10 @@ public sealed class IntakeRequest
 
     /// <summary>The existing client this one may duplicate (a coordinator reviews it).</summary>
     public Guid? PossibleDuplicateOfId { get; set; }
+
+    /// <summary>
+    /// A client on another caseload this one may be the same person as. Never shown to the coordinator; the
+    /// supervisors' duplicate-review queue reads it to put the two records side by side.
+    /// </summary>
+    public Guid? CrossCaseloadMatchId { get; set; }
 }

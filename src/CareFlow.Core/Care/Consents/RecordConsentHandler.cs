@@ -13,8 +13,10 @@ public sealed class RecordConsentHandler(ICareData data, ICareSignals signals, T
     public async Task<Consent> HandleAsync(Consent consent, string by, CancellationToken cancellationToken = default)
     {
         foreach (var (field, message) in ConsentRules.Validate(consent)) throw new CareValidationException(field, message);
-        if (await data.FirstOrDefaultAsync(data.Query<Client>().Where(c => c.Id == consent.ClientId), cancellationToken) is null)
-            throw new CareValidationException("clientId", "Unknown client.");
+        var client = await data.FirstOrDefaultAsync(data.Query<Client>().Where(c => c.Id == consent.ClientId), cancellationToken)
+            ?? throw new CareValidationException("clientId", "Unknown client.");
+        if (client.MergedIntoId is not null)
+            throw new CareValidationException("clientId", "This client record was merged into another; record the consent on the surviving record.");
         var now = time.GetUtcNow();
         consent.Id = Guid.CreateVersion7(now);
         consent.RecordedAt = now;

@@ -48,6 +48,11 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("detail");
+
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -326,6 +331,14 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("given_name");
 
+                    b.Property<DateTimeOffset?>("MergedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("merged_at");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_into_id");
+
                     b.Property<string>("NormalizedEmail")
                         .HasColumnType("text")
                         .HasColumnName("normalized_email");
@@ -385,6 +398,10 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("coordinator_name");
+
+                    b.Property<Guid?>("CrossCaseloadMatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cross_caseload_match_id");
 
                     b.Property<DateOnly>("DateOfBirth")
                         .HasColumnType("date")

@@ -40,6 +40,11 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("at");
 
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -318,6 +323,14 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("given_name");
 
+                    b.Property<long?>("MergedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("merged_at");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("merged_into_id");
+
                     b.Property<string>("NormalizedEmail")
                         .HasColumnType("TEXT")
                         .HasColumnName("normalized_email");
@@ -377,6 +390,10 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("coordinator_name");
+
+                    b.Property<Guid?>("CrossCaseloadMatchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cross_caseload_match_id");
 
                     b.Property<DateOnly>("DateOfBirth")
                         .HasColumnType("TEXT")

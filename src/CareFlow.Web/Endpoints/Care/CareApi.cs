@@ -27,6 +27,7 @@ public static class CareApi
         clientData.MapCheckIns();
         clientData.MapAdvocacy();
         clientData.MapBarriers();
+        clientData.MapSupervision();
         return endpoints;
     }
 }

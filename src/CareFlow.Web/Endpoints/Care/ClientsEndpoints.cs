@@ -1,5 +1,6 @@
 using CareFlow.Core.Care;
 using CareFlow.Core.Care.Clients;
+using CareFlow.Core.Care.Supervision;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CareFlow.Web.Endpoints.Care;
@@ -20,7 +21,7 @@ public static class ClientsEndpoints
     {
         var caseload = Caseload.Of(http.User);
         var clientIds = caseload.Cases(data).Select(c => c.ClientId);
-        var query = data.Query<Client>().Where(c => caseload.SeesAll || clientIds.Contains(c.Id));
+        var query = data.Query<Client>().Where(c => c.MergedIntoId == null && (caseload.SeesAll || clientIds.Contains(c.Id)));
         query = ClientLookup.Search(query, q);
 
         var clients = await data.ToListAsync(query.OrderBy(c => c.FamilyName).ThenBy(c => c.GivenName).Take(100)
@@ -36,11 +37,20 @@ public static class ClientsEndpoints
     }
 
     private static async Task<Results<Created<IntakeResponse>, ValidationProblem, ProblemHttpResult>> IntakeAsync(
-        IntakeBody body, HttpContext http, IntakeClientHandler intakeClient, TimeProvider time, CancellationToken cancellationToken)
+        IntakeBody body, HttpContext http, IntakeClientHandler intakeClient, ICoordinatorRoster roster, TimeProvider time, CancellationToken cancellationToken)
     {
         var caseload = Caseload.Of(http.User);
         if (IntakeBody.Validate(body, time.GetUtcNow()) is { } refused) return refused;
-        var coordinator = caseload.SeesAll && !string.IsNullOrWhiteSpace(body.CoordinatorId) ? body.CoordinatorId.Trim() : caseload.UserId;
+        // Who gets the case: the caller's own caseload unless a supervisor (admin, API key) names a coordinator; a
+        // coordinator naming anyone else is refused rather than silently given the case.
+        var requested = string.IsNullOrWhiteSpace(body.CoordinatorId) ? null : body.CoordinatorId.Trim();
+        var coordinator = requested ?? caseload.UserId;
+        if (requested is not null && requested != caseload.UserId)
+        {
+            if (!caseload.SeesAll) return SupervisionEndpoints.Forbidden("coordinatorId", "A coordinator takes intakes onto their own caseload only; a supervisor assigns other coordinators.");
+            if (!await roster.IsCoordinatorAsync(requested, cancellationToken)) return CareProblems.Field("coordinatorId", "Choose an account in the coordinator role.");
+        }
+
         var intake = new IntakeRequest
         {
             Id = Guid.CreateVersion7(time.GetUtcNow()), GivenName = body.GivenName!.Trim(), FamilyName = body.FamilyName!.Trim(), DateOfBirth = body.DateOfBirth!.Value,

@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace CareFlow.Web.Endpoints.Care;
 
 /// <summary>
-/// An intake as entered. <c>CoordinatorId</c> assigns the case and is honoured for supervisors, admins and API keys
-/// only (a coordinator's intakes are always their own); the coordinator's name shown on the case is that account's
-/// user name, never text from the request.
+/// An intake as entered. <c>CoordinatorId</c> assigns the case: supervisors, admins and API keys name any account in
+/// the coordinator role (else 400); a coordinator may name only themselves (else 403). The coordinator's name shown on
+/// the case is that account's user name, never text from the request.
 /// </summary>
 public sealed record IntakeBody(string? GivenName, string? FamilyName, DateOnly? DateOfBirth, string? Phone, string? Email,
     string? PreferredLanguage, bool DoNotContact, string? CoordinatorId)

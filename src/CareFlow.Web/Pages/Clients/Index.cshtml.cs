@@ -33,7 +33,7 @@ public sealed class IndexModel(ICareData data) : PageModel
         Searched = true;
         var cases = Caseload.Of(User).Cases(data);
         var visible = cases.Select(c => c.ClientId);
-        var clients = await data.ToListAsync(ClientLookup.Search(data.Query<Client>().Where(c => visible.Contains(c.Id)), Query)
+        var clients = await data.ToListAsync(ClientLookup.Search(data.Query<Client>().Where(c => c.MergedIntoId == null && visible.Contains(c.Id)), Query)
             .OrderBy(c => c.FamilyName).ThenBy(c => c.GivenName).Take(50), cancellationToken);
         var ids = clients.Select(c => c.Id).ToList();
         var caseRows = await data.ToListAsync(cases.Where(c => ids.Contains(c.ClientId)).OrderByDescending(c => c.OpenedAt), cancellationToken);

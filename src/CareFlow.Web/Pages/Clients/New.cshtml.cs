@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using CareFlow.Core.Care;
 using CareFlow.Core.Care.Cases;
 using CareFlow.Core.Care.Clients;
+using CareFlow.Core.Care.Supervision;
 using CareFlow.Web.Endpoints.Care;
 using CareFlow.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ namespace CareFlow.Web.Pages.Clients;
 /// continues or opens the existing client), then the intake workflow routes the client and the case page opens.
 /// </summary>
 [ClientData]
-public sealed class NewModel(ICareData data, IntakeClientHandler intakeClient, TimeProvider time) : PageModel
+public sealed class NewModel(ICareData data, IntakeClientHandler intakeClient, ICoordinatorRoster roster, TimeProvider time) : PageModel
 {
     [BindProperty]
     public IntakeInput Input { get; set; } = new();
@@ -26,13 +27,27 @@ public sealed class NewModel(ICareData data, IntakeClientHandler intakeClient, T
 
     public Client? Existing { get; private set; }
 
-    public void OnGet()
+    /// <summary>The coordinators a supervisor (or admin) may give the case to; empty for a coordinator, whose intakes are their own.</summary>
+    public IReadOnlyList<string> Coordinators { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        if (Caseload.Of(User).SeesAll) Coordinators = await roster.ListAsync(cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var caseload = Caseload.Of(User);
+        if (caseload.SeesAll) Coordinators = await roster.ListAsync(cancellationToken);
+        var assignTo = string.IsNullOrWhiteSpace(Input.CoordinatorId) ? caseload.UserId : Input.CoordinatorId.Trim();
+        if (assignTo != caseload.UserId)
+        {
+            // The form offers no choice to a coordinator: a posted one is refused, never silently replaced.
+            if (!caseload.SeesAll) return StatusCode(StatusCodes.Status403Forbidden);
+            if (!Coordinators.Contains(assignTo, StringComparer.Ordinal))
+                ModelState.AddModelError($"{nameof(Input)}.{nameof(IntakeInput.CoordinatorId)}", "Choose an account in the coordinator role.");
+        }
         foreach (var (field, message) in IntakeClientHandler.Validate(Input.GivenName, Input.FamilyName, Input.DateOfBirth, Input.Phone, Input.Email, now))
         {
             var key = $"{nameof(Input)}.{char.ToUpperInvariant(field[0])}{field[1..]}";
@@ -40,12 +55,11 @@ public sealed class NewModel(ICareData data, IntakeClientHandler intakeClient, T
         }
 
         if (!ModelState.IsValid) return Page();
-        var caseload = Caseload.Of(User);
         var intake = new IntakeRequest
         {
             Id = Guid.CreateVersion7(now), GivenName = Input.GivenName!.Trim(), FamilyName = Input.FamilyName!.Trim(), DateOfBirth = Input.DateOfBirth!.Value,
             Phone = Blank(Input.Phone), Email = Blank(Input.Email), PreferredLanguage = Blank(Input.PreferredLanguage), DoNotContact = Input.DoNotContact,
-            CoordinatorId = caseload.UserId, CoordinatorName = User.Identity?.Name ?? caseload.UserId, ReceivedAt = now,
+            CoordinatorId = assignTo, CoordinatorName = assignTo, ReceivedAt = now,
         };
         if (!Input.ContinueDespiteDuplicate)
         {
@@ -108,5 +122,9 @@ public sealed class NewModel(ICareData data, IntakeClientHandler intakeClient, T
         public bool DoNotContact { get; set; }
 
         public bool ContinueDespiteDuplicate { get; set; }
+
+        [StringLength(200, ErrorMessage = "Choose an account in the coordinator role.")]
+        [Display(Name = "Coordinator")]
+        public string? CoordinatorId { get; set; }
     }
 }
