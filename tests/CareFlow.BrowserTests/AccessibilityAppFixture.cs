@@ -14,6 +14,8 @@ public sealed class AccessibilityAppFixture : BrowserAppFixture<AccessibilityApp
     /// <summary>The demo seeder's coordinator; signing in as this user shows the demo caseload.</summary>
     public const string CoordinatorUser = "demo.coordinator";
     public const string SupervisorUser = "sol";
+    /// <summary>A second coordinator, so that a person taken in on both caseloads lands in the supervisors' duplicate-review queue.</summary>
+    public const string SecondCoordinatorUser = "cody";
     public const string Password = "accessibility-test-password";
     private const string ApiKey = "accessibility-test-api-key";
 
@@ -25,6 +27,9 @@ public sealed class AccessibilityAppFixture : BrowserAppFixture<AccessibilityApp
 
     /// <summary>axe-core's browser bundle, installed by the build from axe/package-lock.json.</summary>
     public string AxeSource { get; private set; } = "";
+
+    /// <summary>A client of the running host with the fixture's API key.</summary>
+    public HttpClient ApiClient() => CreateApiClient(ApiKey);
 
     /// <summary>Reads axe-core's bundle, then waits for the demo data and records barriers through the API.</summary>
     protected override async Task OnServerStartedAsync()
@@ -43,7 +48,7 @@ public sealed class AccessibilityAppFixture : BrowserAppFixture<AccessibilityApp
         {
             DemoData = true;
             UserPassword = Password;
-            AddUsers((CoordinatorUser, CareFlowRoles.Coordinator), (SupervisorUser, CareFlowRoles.Supervisor));
+            AddUsers((CoordinatorUser, CareFlowRoles.Coordinator), (SupervisorUser, CareFlowRoles.Supervisor), (SecondCoordinatorUser, CareFlowRoles.Coordinator));
             ConfiguredApiKey = ApiKey;
         }
     }

@@ -25,6 +25,10 @@ public static class AccessibilityPages
         ("case", "/cases/{caseId}", AccessibilityAppFixture.CoordinatorUser),
         ("consents", "/cases/{caseId}/consents", AccessibilityAppFixture.CoordinatorUser),
         ("new-referral", "/cases/{caseId}/referrals/new", AccessibilityAppFixture.CoordinatorUser),
+        ("intake-supervisor", "/clients/new", AccessibilityAppFixture.SupervisorUser),
+        ("case-supervisor", "/cases/{caseId}", AccessibilityAppFixture.SupervisorUser),
+        ("reassign", "/cases/{caseId}/assign", AccessibilityAppFixture.SupervisorUser),
+        ("duplicates", "/supervisor/duplicates", AccessibilityAppFixture.SupervisorUser),
     ];
 
     public static TheoryData<string> Names => [.. All.Select(p => p.Name)];

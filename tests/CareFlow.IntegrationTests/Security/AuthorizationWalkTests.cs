@@ -142,6 +142,14 @@ public sealed partial class AuthorizationWalkTests(CareFlowApp<CareApp> app) : I
         Assert.Contains(walked, w => w.StartsWith("POST /cases/{caseId", StringComparison.Ordinal) && w.Contains("?handler=Barrier", StringComparison.Ordinal));
         Assert.Contains(walked, w => w.StartsWith("GET /instances/{instanceId", StringComparison.Ordinal));
         Assert.Contains(walked, w => w.StartsWith("POST /tasks", StringComparison.Ordinal));
+        // Supervisor operations: a coordinator is refused whatever ids they carry.
+        Assert.Contains(walked, w => w.StartsWith("POST /api/cases/{id:guid}/coordinator -> 403", StringComparison.Ordinal));
+        Assert.Contains(walked, w => w.StartsWith("POST /api/clients/{id:guid}/merge -> 403", StringComparison.Ordinal));
+        Assert.Contains(walked, w => w.StartsWith("GET /cases/{caseId:guid}/assign -> 403", StringComparison.Ordinal));
+        Assert.Contains(walked, w => w.StartsWith("POST /cases/{caseId:guid}/assign -> 403", StringComparison.Ordinal));
+        Assert.Contains(walked, w => w.StartsWith("GET /supervisor/duplicates -> 403", StringComparison.Ordinal));
+        Assert.Contains(walked, w => w.StartsWith("POST /supervisor/duplicates?handler=Merge -> 403", StringComparison.Ordinal));
+        Assert.Contains(walked, w => w.StartsWith("POST /supervisor/duplicates?handler=Different -> 403", StringComparison.Ordinal));
 
         // The walk itself is in the audit log as denials by B.
         var denials = await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Actor == CoordinatorB && e.Action == "denied", Cancel));
@@ -154,6 +162,7 @@ public sealed partial class AuthorizationWalkTests(CareFlowApp<CareApp> app) : I
         ("caseId", "caseId"), ("clientId", "clientId"), ("referralId", "referralId"), ("taskId", "taskId"), ("consentId", "consentId"),
         ("checkInId", "checkInId"), ("instanceId", "instanceId"), ("workflowInstanceId", "instanceId"), ("correlationId", "caseId"),
         ("id", "caseId"), ("possibleDuplicateOfId", "clientId"), ("intakeId", "caseId"),
+        ("survivorId", "clientId"), ("mergedId", "clientId"),
     ];
 
     private string PlantedQuery()

@@ -68,18 +68,47 @@ public sealed class HostileInputTests(CareFlowApp<CoordinatorPagesApp> app) : IC
     }
 
     [Fact]
+    public async Task ApiIntake_ByCoordinator_NamingAnotherCoordinator_Answers403NamingTheField_AndStoresNothing()
+    {
+        using var ann = await app.SignInAsync(CoordinatorPagesApp.Ann, Ct);
+        var before = await app.CountAsync<IntakeRequest>();
+        using var response = await ann.PostAsJsonAsync("/api/clients/intake", new
+        {
+            givenName = "Nadia", familyName = "Named", dateOfBirth = "1981-05-06", coordinatorName = "Chief Medical Officer", coordinatorId = CoordinatorPagesApp.Ben,
+        }, Ct);
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"expected 403, got {(int)response.StatusCode}: {text}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(JsonNode.Parse(text)!["errors"]?["coordinatorId"]);
+        Assert.Equal(before, await app.CountAsync<IntakeRequest>());
+    }
+
+    [Fact]
     public async Task ApiIntake_NamesTheSignedInCoordinator_NotTheRequestsCoordinatorName()
     {
         using var ann = await app.SignInAsync(CoordinatorPagesApp.Ann, Ct);
         using var response = await ann.PostAsJsonAsync("/api/clients/intake", new
         {
-            givenName = "Nadia", familyName = "Named", dateOfBirth = "1981-05-06", coordinatorName = "Chief Medical Officer", coordinatorId = CoordinatorPagesApp.Ben,
+            givenName = "Nadine", familyName = "Named", dateOfBirth = "1981-05-07", coordinatorName = "Chief Medical Officer", coordinatorId = CoordinatorPagesApp.Ann,
         }, Ct);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var caseId = Guid.Parse((string)(await response.Content.ReadFromJsonAsync<JsonObject>(Ct))!["caseId"]!);
         var opened = await CaseAsync(caseId);
         Assert.Equal(CoordinatorPagesApp.Ann, opened.CoordinatorId);
         Assert.Equal(CoordinatorPagesApp.Ann, opened.CoordinatorName);
+    }
+
+    [Fact]
+    public async Task ApiIntake_BySupervisor_NamingAnAccountOutsideTheCoordinatorRole_Answers400NamingTheField()
+    {
+        using var sue = await app.SignInAsync(CoordinatorPagesApp.Sue, Ct);
+        var before = await app.CountAsync<IntakeRequest>();
+        using var response = await sue.PostAsJsonAsync("/api/clients/intake", new
+        {
+            givenName = "Nobody", familyName = "Assigned", dateOfBirth = "1982-06-08", coordinatorId = "no-such-coordinator",
+        }, Ct);
+        await AssertRefusedAsync(response, "coordinatorId");
+        Assert.Equal(before, await app.CountAsync<IntakeRequest>());
     }
 
     [Fact]

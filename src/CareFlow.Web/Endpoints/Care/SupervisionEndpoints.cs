@@ -14,7 +14,7 @@ public static class SupervisionEndpoints
     public static RouteGroupBuilder MapSupervision(this RouteGroupBuilder api)
     {
         api.MapPost("/cases/{id:guid}/coordinator", ReassignAsync).WithTags("Supervision");
-        api.MapPost("/clients/{id:guid}/merge", MergeAsync).WithTags("Supervision");
+        api.MapPost("/clients/{id:guid}/merge", MergeAsync).WithTags("Supervision").ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 
