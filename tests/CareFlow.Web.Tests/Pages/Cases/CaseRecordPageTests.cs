@@ -106,7 +106,9 @@ public sealed class CaseRecordPageTests(CareFlowApp<CoordinatorPagesApp> app)
     private static string TimelineRow(string html, string text)
     {
         var encoded = WebUtility.HtmlEncode(text);
-        var at = html.IndexOf(encoded, StringComparison.Ordinal);
+        var timeline = html.IndexOf("<table class=\"timeline\">", StringComparison.Ordinal);
+        Assert.True(timeline >= 0, "The page has no timeline.");
+        var at = html.IndexOf(encoded, timeline, StringComparison.Ordinal);
         Assert.True(at >= 0, $"'{text}' is not on the page.");
         var start = html.LastIndexOf("<tr>", at, StringComparison.Ordinal);
         var end = html.IndexOf("</tr>", at, StringComparison.Ordinal);
