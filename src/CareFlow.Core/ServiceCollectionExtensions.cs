@@ -43,6 +43,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<RecordCheckInHandler>();
         services.AddScoped<RecordAdvocacyHandler>();
         services.AddScoped<RecordBarrierHandler>();
+        services.AddScoped<ResolveBarrierHandler>();
         services.AddScoped<RecordConsentHandler>();
         services.AddScoped<RevokeConsentHandler>();
         services.AddScoped<SubmitScreeningHandler>();

@@ -16,6 +16,8 @@ public static class ServiceCollectionExtensions
         services.AddCareFlowProviderLinkPages();
         // The client rights-and-options summary's wording: an organisation sets its own in "RightsSummary".
         services.AddOptions<Core.Care.Rights.RightsSummaryOptions>().BindConfiguration(Core.Care.Rights.RightsSummaryOptions.SectionName);
+        // The currency of barrier costs ("Barriers:Currency", USD unless set).
+        services.AddOptions<Core.Care.Barriers.BarrierOptions>().BindConfiguration(Core.Care.Barriers.BarrierOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOpenApi(Endpoints.Care.CareApiDocument.Configure);
         // A body or query value that does not bind is a 400 in every environment (Development would otherwise throw: 500).
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);

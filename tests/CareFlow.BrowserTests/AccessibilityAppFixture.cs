@@ -79,7 +79,8 @@ public sealed class AccessibilityAppFixture : BrowserAppFixture<AccessibilityApp
         for (var i = 0; i < 15; i++)
         {
             using var response = await api.PostAsJsonAsync($"/api/cases/{CaseId}/barriers",
-                new { category = i < 12 ? "Transport" : "Cost", description = "No bus on weekends" });
+                i < 12 ? new { category = "Transport", description = "No bus on weekends", costAmount = (decimal?)null }
+                    : new { category = "Cost", description = "Intake fee", costAmount = (decimal?)25m });
             response.EnsureSuccessStatusCode();
         }
     }

@@ -42,6 +42,11 @@ internal sealed class BarrierConfiguration : IEntityTypeConfiguration<AccessBarr
         builder.ToTable("barriers", CareFlowSchemas.Domain);
         builder.HasKey(b => b.Id);
         builder.Property(b => b.Category).HasConversion<string>().HasMaxLength(20);
+        builder.Property(b => b.CostAmount).HasPrecision(12, 2);
+        builder.Property(b => b.CostCurrency).HasMaxLength(3);
+        // Rows recorded before barriers had a status are open.
+        builder.Property(b => b.Status).HasConversion<string>().HasMaxLength(20).HasDefaultValue(BarrierStatus.Open);
+        builder.Property(b => b.ResolvedBy).HasMaxLength(256);
         builder.HasIndex(b => new { b.Category, b.RecordedAt });
         builder.HasIndex(b => b.CaseId);
     }
@@ -54,6 +59,7 @@ internal sealed class AdvocacyEntryConfiguration : IEntityTypeConfiguration<Advo
         builder.ToTable("advocacy_entries", CareFlowSchemas.Domain);
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(a => a.WithWhom).HasMaxLength(200);
         builder.HasIndex(a => new { a.CaseId, a.At });
     }
 }

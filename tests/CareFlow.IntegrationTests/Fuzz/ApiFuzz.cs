@@ -212,6 +212,8 @@ internal sealed partial class ApiFuzz(WebApplicationFactory<Program> app, ITestO
             _ids.Add("instance", (string)intake["workflowInstanceId"]!);
             var consent = await api.ConsentAsync(clientId, CareSamples.HarborOrg, CareSamples.HarborEmail);
             _ids.Add("consent", (string)consent["id"]!);
+            var barrier = await api.PostAsync($"/api/cases/{caseId}/barriers", new { category = "Cost", costAmount = 15m, description = "Fuzz: intake fee." }, HttpStatusCode.Created);
+            _ids.Add("barrier", (string)barrier["id"]!);
             if (!referral) continue;
             await api.PostAsync($"/api/cases/{caseId}/screenings", CareSamples.Screening(unsafeAtHome: false), HttpStatusCode.Created);
             await SettleAsync();

@@ -140,6 +140,8 @@ public sealed partial class AuthorizationWalkTests(CareFlowApp<CareApp> app) : I
         Assert.Contains(walked, w => w.StartsWith("GET /cases/{caseId", StringComparison.Ordinal) && w.Contains("/rights", StringComparison.Ordinal));
         Assert.Contains(walked, w => w.StartsWith("POST /cases/{caseId", StringComparison.Ordinal) && w.Contains("?handler=Advocacy", StringComparison.Ordinal));
         Assert.Contains(walked, w => w.StartsWith("POST /cases/{caseId", StringComparison.Ordinal) && w.Contains("?handler=Barrier", StringComparison.Ordinal));
+        Assert.Contains(walked, w => w.StartsWith("POST /cases/{caseId", StringComparison.Ordinal) && w.Contains("?handler=ResolveBarrier", StringComparison.Ordinal));
+        Assert.Contains(walked, w => w.StartsWith("POST /api/cases/{caseId:guid}/barriers/{barrierId:guid}/resolve", StringComparison.Ordinal));
         Assert.Contains(walked, w => w.StartsWith("GET /instances/{instanceId", StringComparison.Ordinal));
         Assert.Contains(walked, w => w.StartsWith("POST /tasks", StringComparison.Ordinal));
         // Supervisor operations: a coordinator is refused whatever ids they carry.
@@ -161,7 +163,7 @@ public sealed partial class AuthorizationWalkTests(CareFlowApp<CareApp> app) : I
     [
         ("caseId", "caseId"), ("clientId", "clientId"), ("referralId", "referralId"), ("taskId", "taskId"), ("consentId", "consentId"),
         ("checkInId", "checkInId"), ("instanceId", "instanceId"), ("workflowInstanceId", "instanceId"), ("correlationId", "caseId"),
-        ("id", "caseId"), ("possibleDuplicateOfId", "clientId"), ("intakeId", "caseId"),
+        ("id", "caseId"), ("possibleDuplicateOfId", "clientId"), ("intakeId", "caseId"), ("barrierId", "barrierId"),
         ("survivorId", "clientId"), ("mergedId", "clientId"),
     ];
 
@@ -287,6 +289,9 @@ public sealed partial class AuthorizationWalkTests(CareFlowApp<CareApp> app) : I
         await api.CompleteTaskAsync(caseId, "ChooseService", new { serviceId = CareSamples.HarborService });
         var referral = (await api.GetAsync($"/api/referrals?caseId={caseId}")).AsArray().Single()!;
         _ids["referralId"] = (string)referral["id"]!;
+        // An open barrier on A's case, for the resolve routes.
+        _ids["barrierId"] = (string)(await api.PostAsync($"/api/cases/{caseId}/barriers",
+            new { category = "Cost", costAmount = 20m, description = "Walk: intake fee." }, HttpStatusCode.Created))["id"]!;
         _ids["taskId"] = (await app.WithDbAsync(db => db.Set<CoordinatorTask>().Where(t => t.CaseId == Guid.Parse(caseId)).Select(t => t.Id).FirstAsync(Cancel))).ToString();
         Assert.Equal(CoordinatorA, await app.WithDbAsync(db => db.Set<Case>().Where(c => c.Id == Guid.Parse(caseId)).Select(c => c.CoordinatorId).SingleAsync(Cancel)));
 
@@ -362,6 +367,7 @@ public sealed partial class AuthorizationWalkTests(CareFlowApp<CareApp> app) : I
             "check-ins" => "checkInId",
             "workflow-instances" => "instanceId",
             "outbox" => "outboxId",
+            "barriers" => "barrierId",
             _ => null,
         };
         return key is not null && _ids.TryGetValue(key, out var value) ? value : null;

@@ -9,7 +9,11 @@ public sealed class AdvocacyEntry
 
     public AdvocacyKind Kind { get; set; }
 
+    /// <summary>What was done.</summary>
     public string Note { get; set; } = "";
+
+    /// <summary>With whom it was done (the client, a provider, a landlord, …); optional.</summary>
+    public string? WithWhom { get; set; }
 
     public DateTimeOffset At { get; set; }
 

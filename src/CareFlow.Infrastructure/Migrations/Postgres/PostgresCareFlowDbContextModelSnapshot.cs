@@ -130,6 +130,11 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("note");
 
+                    b.Property<string>("WithWhom")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("with_whom");
+
                     b.HasKey("Id")
                         .HasName("pk_advocacy_entries");
 
@@ -155,6 +160,16 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("category");
+
+                    b.Property<decimal?>("CostAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("cost_amount");
+
+                    b.Property<string>("CostCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("cost_currency");
 
                     b.Property<string>("CostOptionId")
                         .HasColumnType("text")
@@ -182,9 +197,30 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("referral_id");
 
+                    b.Property<string>("Resolution")
+                        .HasColumnType("text")
+                        .HasColumnName("resolution");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("resolved_by");
+
                     b.Property<string>("ServiceId")
                         .HasColumnType("text")
                         .HasColumnName("service_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("Open")
+                        .HasColumnName("status");
 
                     b.HasKey("Id")
                         .HasName("pk_barriers");

@@ -122,6 +122,11 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("note");
 
+                    b.Property<string>("WithWhom")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("with_whom");
+
                     b.HasKey("Id")
                         .HasName("pk_advocacy_entries");
 
@@ -147,6 +152,16 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("category");
+
+                    b.Property<decimal?>("CostAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cost_amount");
+
+                    b.Property<string>("CostCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cost_currency");
 
                     b.Property<string>("CostOptionId")
                         .HasColumnType("TEXT")
@@ -174,9 +189,30 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("referral_id");
 
+                    b.Property<string>("Resolution")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolution");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_by");
+
                     b.Property<string>("ServiceId")
                         .HasColumnType("TEXT")
                         .HasColumnName("service_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Open")
+                        .HasColumnName("status");
 
                     b.HasKey("Id")
                         .HasName("pk_barriers");

@@ -27,7 +27,7 @@ public static class AdvocacyEndpoints
         if (!await Caseload.Of(http.User).CanSeeCaseAsync(data, caseId, cancellationToken)) return TypedResults.NotFound();
         try
         {
-            var entry = await recordAdvocacy.HandleAsync(caseId, body?.Kind, body?.Note, CareProblems.By(http), cancellationToken);
+            var entry = await recordAdvocacy.HandleAsync(caseId, body?.Kind, body?.Note, body?.WithWhom, CareProblems.By(http), cancellationToken);
             return TypedResults.Created($"/api/cases/{caseId}/advocacy", entry);
         }
         catch (CareValidationException ex)

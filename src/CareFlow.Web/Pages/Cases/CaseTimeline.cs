@@ -1,3 +1,4 @@
+using System.Globalization;
 using CareFlow.Core.Care;
 using CareFlow.Core.Care.Advocacy;
 using CareFlow.Core.Care.Barriers;
@@ -8,6 +9,7 @@ using CareFlow.Core.Care.Tasks;
 using CareFlow.Core.Outbox;
 using CareFlow.Core.Email;
 using CareFlow.Infrastructure.Workflows;
+using CareFlow.Web.Pages.Shared;
 
 namespace CareFlow.Web.Pages.Cases;
 
@@ -56,10 +58,14 @@ internal static class CaseTimeline
         entries.AddRange(tasks.Where(t => t.CompletedAt is not null).Select(t => new TimelineEntry(t.CompletedAt!.Value, "task", $"Task done: {t.Title}", t.CompletedBy is null ? null : $"by {t.CompletedBy}")));
 
         var advocacy = await data.ToListAsync(data.Query<AdvocacyEntry>().Where(a => a.CaseId == caseId), cancellationToken);
-        entries.AddRange(advocacy.Select(a => new TimelineEntry(a.At, "advocacy", $"Advocacy ({a.Kind}): {a.Note}", $"by {a.By}")));
+        entries.AddRange(advocacy.Select(a => new TimelineEntry(a.At, "advocacy",
+            $"Advocacy ({AdvocacyLabels.For(a.Kind)}): {a.Note}{(a.WithWhom is null ? "" : $" (with {a.WithWhom})")}", $"by {a.By}")));
 
         var barriers = await data.ToListAsync(data.Query<AccessBarrier>().Where(b => b.CaseId == caseId), cancellationToken);
-        entries.AddRange(barriers.Select(b => new TimelineEntry(b.RecordedAt, "barrier", $"Barrier ({b.Category}): {b.Description}", $"by {b.RecordedBy}")));
+        entries.AddRange(barriers.Select(b => new TimelineEntry(b.RecordedAt, "barrier",
+            $"Barrier ({b.Category}{(b.CostAmount is { } cost ? string.Create(CultureInfo.InvariantCulture, $", {cost:0.00} {b.CostCurrency}") : "")}): {b.Description}", $"by {b.RecordedBy}")));
+        entries.AddRange(barriers.Where(b => b.Status == BarrierStatus.Resolved && b.ResolvedAt is not null)
+            .Select(b => new TimelineEntry(b.ResolvedAt!.Value, "barrier", $"Barrier resolved ({b.Category}): {b.Resolution}", $"by {b.ResolvedBy}")));
 
         var events = await data.ToListAsync(data.Query<CaseEvent>().Where(e => e.CaseId == caseId), cancellationToken);
         entries.AddRange(events.Select(e => new TimelineEntry(e.At, "case", e.Text, e.Kind)));

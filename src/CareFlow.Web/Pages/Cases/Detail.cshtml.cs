@@ -7,22 +7,38 @@ using CareFlow.Core.Care.Screening;
 using CareFlow.Core.Care.Tasks;
 using CareFlow.Web.Endpoints.Care;
 using CareFlow.Web.Security;
+using CareFlow.Workflows.Activities;
+using CareFlow.Workflows.Management;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace CareFlow.Web.Pages.Cases;
 
 /// <summary>
-/// The case page: who, where the case stands (stage, status, blocked reason), needs, open tasks and one timeline; the
-/// coordinator adds advocacy notes and records barriers here, under their own name.
+/// The case page: who, where the case stands (stage, status, blocked reason), where the client is in the workflows,
+/// needs, open tasks, barriers and one timeline; the coordinator adds advocacy notes, records barriers and resolves
+/// them here, under their own name.
 /// </summary>
 [ClientData]
-public sealed class DetailModel(ICareData data, RecordAdvocacyHandler recordAdvocacy, RecordBarrierHandler recordBarrier, TimeProvider time) : PageModel
+public sealed class DetailModel(ICareData data, RecordAdvocacyHandler recordAdvocacy, RecordBarrierHandler recordBarrier, ResolveBarrierHandler resolveBarrier,
+    WorkflowDefinitionService definitions, ActivityCatalogue catalogue, IOptions<BarrierOptions> barrierOptions, TimeProvider time) : PageModel
 {
     // Bound per handler (not [BindProperty]) so that each form is validated alone.
     public AdvocacyInput Advocacy { get; set; } = new();
 
     public BarrierInput Barrier { get; set; } = new();
+
+    public ResolveInput Resolve { get; set; } = new();
+
+    /// <summary>The workflows of the case that still run, where each stands and what it waits for.</summary>
+    public IReadOnlyList<WorkflowWhereabouts> Whereabouts { get; private set; } = [];
+
+    /// <summary>The case's barriers, open ones first.</summary>
+    public IReadOnlyList<AccessBarrier> Barriers { get; private set; } = [];
+
+    /// <summary>The currency cost amounts are recorded in.</summary>
+    public string Currency => barrierOptions.Value.Currency;
 
     public CaseHeaderView Header { get; private set; } = null!;
 
@@ -47,11 +63,12 @@ public sealed class DetailModel(ICareData data, RecordAdvocacyHandler recordAdvo
         if (!ModelState.IsValid) return Page();
         try
         {
-            await recordAdvocacy.HandleAsync(caseId, Advocacy.Kind, Advocacy.Note, User.Identity?.Name ?? "", cancellationToken);
+            await recordAdvocacy.HandleAsync(caseId, Advocacy.Kind, Advocacy.Note, Advocacy.WithWhom, User.Identity?.Name ?? "", cancellationToken);
         }
         catch (CareValidationException ex)
         {
-            ModelState.AddModelError($"{nameof(Advocacy)}.{(ex.Field == "kind" ? nameof(AdvocacyInput.Kind) : nameof(AdvocacyInput.Note))}", ex.Message);
+            var field = ex.Field switch { "kind" => nameof(AdvocacyInput.Kind), "withWhom" => nameof(AdvocacyInput.WithWhom), _ => nameof(AdvocacyInput.Note) };
+            ModelState.AddModelError($"{nameof(Advocacy)}.{field}", ex.Message);
             return Page();
         }
 
@@ -66,12 +83,45 @@ public sealed class DetailModel(ICareData data, RecordAdvocacyHandler recordAdvo
         var serviceId = string.IsNullOrWhiteSpace(Barrier.ServiceId) ? null : Barrier.ServiceId;
         try
         {
-            await recordBarrier.HandleAsync(caseId, new NewBarrier(Barrier.Category, Barrier.Description, ServiceId: serviceId), User.Identity?.Name ?? "", cancellationToken);
+            await recordBarrier.HandleAsync(caseId, new NewBarrier(Barrier.Category, Barrier.Description, ServiceId: serviceId, CostAmount: Barrier.CostAmount,
+                Status: Barrier.Status, Resolution: Barrier.Resolution), User.Identity?.Name ?? "", cancellationToken);
         }
         catch (CareValidationException ex)
         {
-            var field = ex.Field switch { "category" => nameof(BarrierInput.Category), "serviceId" => nameof(BarrierInput.ServiceId), _ => nameof(BarrierInput.Description) };
+            var field = ex.Field switch
+            {
+                "category" => nameof(BarrierInput.Category),
+                "serviceId" => nameof(BarrierInput.ServiceId),
+                "costAmount" => nameof(BarrierInput.CostAmount),
+                "status" => nameof(BarrierInput.Status),
+                "resolution" => nameof(BarrierInput.Resolution),
+                _ => nameof(BarrierInput.Description),
+            };
             ModelState.AddModelError($"{nameof(Barrier)}.{field}", ex.Message);
+            return Page();
+        }
+
+        return RedirectToPage(new { caseId });
+    }
+
+    public async Task<IActionResult> OnPostResolveBarrierAsync(Guid caseId, [Bind(Prefix = nameof(Resolve))] ResolveInput resolve, CancellationToken cancellationToken)
+    {
+        Resolve = resolve;
+        if (!await LoadAsync(caseId, cancellationToken)) return NotFound();
+        if (Resolve.BarrierId is not { } barrierId || Barriers.All(b => b.Id != barrierId)) return NotFound();
+        if (!ModelState.IsValid) return Page();
+        try
+        {
+            if (await resolveBarrier.HandleAsync(caseId, barrierId, Resolve.Resolution, User.Identity?.Name ?? "", cancellationToken) is null) return NotFound();
+        }
+        catch (CareValidationException ex)
+        {
+            ModelState.AddModelError($"{nameof(Resolve)}.{nameof(ResolveInput.Resolution)}", ex.Message);
+            return Page();
+        }
+        catch (BarrierAlreadyResolvedException ex)
+        {
+            ModelState.AddModelError($"{nameof(Resolve)}.{nameof(ResolveInput.Resolution)}", ex.Message);
             return Page();
         }
 
@@ -88,10 +138,13 @@ public sealed class DetailModel(ICareData data, RecordAdvocacyHandler recordAdvo
             && (t.Status == CoordinatorTaskStatus.Open || t.Status == CoordinatorTaskStatus.Overdue)).OrderBy(t => t.DueAt), cancellationToken);
         Timeline = await CaseTimeline.LoadAsync(data, caseId, cancellationToken);
         Services = await data.ToListAsync(data.Query<Service>().OrderBy(s => s.Name).Take(500), cancellationToken);
+        Barriers = [.. (await data.ToListAsync(data.Query<AccessBarrier>().Where(b => b.CaseId == caseId), cancellationToken))
+            .OrderBy(b => b.Status).ThenByDescending(b => b.RecordedAt)];
+        Whereabouts = await CaseWhereabouts.LoadAsync(data, definitions, catalogue, User, caseId, cancellationToken);
         return true;
     }
 
-    /// <summary>The advocacy form: what kind of advocacy and what was done.</summary>
+    /// <summary>The advocacy form: what kind of advocacy, what was done and with whom.</summary>
     public sealed class AdvocacyInput
     {
         [Required(ErrorMessage = "Choose the kind of advocacy.")]
@@ -100,11 +153,15 @@ public sealed class DetailModel(ICareData data, RecordAdvocacyHandler recordAdvo
 
         [Required(ErrorMessage = "Say what was done.")]
         [StringLength(RecordAdvocacyHandler.MaxNoteLength)]
-        [Display(Name = "What was done, and with whom")]
+        [Display(Name = "What was done")]
         public string? Note { get; set; }
+
+        [StringLength(RecordAdvocacyHandler.MaxWithWhomLength)]
+        [Display(Name = "With whom (optional)")]
+        public string? WithWhom { get; set; }
     }
 
-    /// <summary>The barrier form: its category, the directory service involved (optional) and what happened.</summary>
+    /// <summary>The barrier form: its category, the directory service involved (optional), the cost (cost barriers only), what happened, and whether it is resolved.</summary>
     public sealed class BarrierInput
     {
         [Required(ErrorMessage = "Choose the kind of barrier.")]
@@ -115,9 +172,30 @@ public sealed class DetailModel(ICareData data, RecordAdvocacyHandler recordAdvo
         [Display(Name = "Service (optional)")]
         public string? ServiceId { get; set; }
 
+        [Display(Name = "Cost to the client (only when cost is the barrier)")]
+        public decimal? CostAmount { get; set; }
+
         [Required(ErrorMessage = "Describe the barrier and what was done (no client identity).")]
         [StringLength(RecordBarrierHandler.MaxDescriptionLength)]
         [Display(Name = "What happened and what was done")]
         public string? Description { get; set; }
+
+        [Display(Name = "Status")]
+        public BarrierStatus? Status { get; set; }
+
+        [StringLength(ResolveBarrierHandler.MaxResolutionLength)]
+        [Display(Name = "What resolved it (when resolved)")]
+        public string? Resolution { get; set; }
+    }
+
+    /// <summary>The resolve form of one open barrier: what resolved it.</summary>
+    public sealed class ResolveInput
+    {
+        public Guid? BarrierId { get; set; }
+
+        [Required(ErrorMessage = "Say what resolved the barrier.")]
+        [StringLength(ResolveBarrierHandler.MaxResolutionLength)]
+        [Display(Name = "What resolved it")]
+        public string? Resolution { get; set; }
     }
 }

@@ -25,7 +25,7 @@ public sealed class CaseRecordPageTests(CareFlowApp<CoordinatorPagesApp> app)
         Assert.Equal(before + 1, await app.CountAsync<AdvocacyEntry>());
         var html = await ann.GetStringAsync(new Uri(page, UriKind.Relative), Ct);
         var row = TimelineRow(html, "Sat with the client before the housing interview.");
-        Assert.Contains("Advocacy (EmotionalSupport)", row, StringComparison.Ordinal);
+        Assert.Contains("Advocacy (Emotional support)", row, StringComparison.Ordinal);
         Assert.Contains($"by {CoordinatorPagesApp.Ann}", row, StringComparison.Ordinal);
     }
 
@@ -38,17 +38,17 @@ public sealed class CaseRecordPageTests(CareFlowApp<CoordinatorPagesApp> app)
         var before = await app.CountAsync<AccessBarrier>();
 
         using var unknownService = await Forms.PostFormAsync(ann, page, page + "?handler=Barrier",
-            new Dictionary<string, string> { ["Barrier.Category"] = "Cost", ["Barrier.ServiceId"] = "no-such-service", ["Barrier.Description"] = "Intake fee too high." }, Ct);
+            new Dictionary<string, string> { ["Barrier.Category"] = "Cost", ["Barrier.CostAmount"] = "40", ["Barrier.ServiceId"] = "no-such-service", ["Barrier.Description"] = "Intake fee too high." }, Ct);
         Assert.Equal(HttpStatusCode.OK, unknownService.StatusCode);
         Assert.Contains("Unknown directory service", CoordinatorPages.FieldError(await unknownService.Content.ReadAsStringAsync(Ct), "Barrier.ServiceId"), StringComparison.Ordinal);
         Assert.Equal(before, await app.CountAsync<AccessBarrier>());
 
         using var recorded = await Forms.PostFormAsync(ann, page, page + "?handler=Barrier",
-            new Dictionary<string, string> { ["Barrier.Category"] = "Cost", ["Barrier.Description"] = "Intake fee too high; asked the clinic for a sliding scale." }, Ct);
+            new Dictionary<string, string> { ["Barrier.Category"] = "Cost", ["Barrier.CostAmount"] = "40", ["Barrier.Description"] = "Intake fee too high; asked the clinic for a sliding scale." }, Ct);
         Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
         Assert.Equal(before + 1, await app.CountAsync<AccessBarrier>());
         var row = TimelineRow(await ann.GetStringAsync(new Uri(page, UriKind.Relative), Ct), "Intake fee too high; asked the clinic for a sliding scale.");
-        Assert.Contains("Barrier (Cost)", row, StringComparison.Ordinal);
+        Assert.Contains("Barrier (Cost, 40.00 USD)", row, StringComparison.Ordinal);
         Assert.Contains($"by {CoordinatorPagesApp.Ann}", row, StringComparison.Ordinal);
     }
 
@@ -106,7 +106,9 @@ public sealed class CaseRecordPageTests(CareFlowApp<CoordinatorPagesApp> app)
     private static string TimelineRow(string html, string text)
     {
         var encoded = WebUtility.HtmlEncode(text);
-        var at = html.IndexOf(encoded, StringComparison.Ordinal);
+        var timeline = html.IndexOf("<table class=\"timeline\">", StringComparison.Ordinal);
+        Assert.True(timeline >= 0, "The page has no timeline.");
+        var at = html.IndexOf(encoded, timeline, StringComparison.Ordinal);
         Assert.True(at >= 0, $"'{text}' is not on the page.");
         var start = html.LastIndexOf("<tr>", at, StringComparison.Ordinal);
         var end = html.IndexOf("</tr>", at, StringComparison.Ordinal);
