@@ -19,6 +19,8 @@ public static class ServiceCollectionExtensions
         // The currency of barrier costs ("Barriers:Currency", USD unless set).
         services.AddOptions<Core.Care.Barriers.BarrierOptions>().BindConfiguration(Core.Care.Barriers.BarrierOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOpenApi(Endpoints.Care.CareApiDocument.Configure);
+        // forms/*.json published at start-up, before the workflow files that use them.
+        services.AddHostedService<Designer.FormFileProvisioner>();
         // A body or query value that does not bind is a 400 in every environment (Development would otherwise throw: 500).
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         Endpoints.Elsa.EventTriggerLimitsExtensions.AddEventTriggerLimits(services);

@@ -31,4 +31,7 @@ public static class AuditActions
 
     /// <summary>A supervisor decided that a possible duplicate is two different people.</summary>
     public const string DuplicateDismissed = "duplicate-dismissed";
+
+    /// <summary>A designer saved or published a form (target: the form id; route: what was done and the version).</summary>
+    public const string FormDesign = "form-design";
 }

@@ -13,7 +13,7 @@ namespace CareFlow.IntegrationTests.Care;
 
 /// <summary>
 /// The app on the real PostgreSQL (its own database, careflow_care_test, so other suites run alongside) with a fake
-/// clock and an API key; tests reset the data (not the published workflows) before each test.
+/// clock and an API key; tests reset the data (not the published workflows and forms) before each test.
 /// </summary>
 public sealed class CareApp : CareFlowAppOptions
 {
@@ -30,6 +30,7 @@ public sealed class CareApp : CareFlowAppOptions
         // Starts on the next Monday 09:00 UTC after the real time, so Hangfire never fires a fake-time timer early.
         ClockStart = NextMonday();
         TablesKeptOnReset.Add(("workflows", "definitions"));
+        TablesKeptOnReset.Add(("careflow", "form_versions"));
     }
 
     /// <summary>The provisioner publishes workflows/*.json at start-up; publish here too in case it skipped one.</summary>
