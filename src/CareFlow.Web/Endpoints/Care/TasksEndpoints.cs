@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using CareFlow.Core.Care;
 using CareFlow.Core.Care.Tasks;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,7 +29,7 @@ public static class TasksEndpoints
         if (!await Caseload.Of(http.User).CanSeeTaskAsync(data, id, cancellationToken)) return TypedResults.NotFound();
         try
         {
-            return TypedResults.Ok(await completeTask.HandleAsync(id, body?.Result, CareProblems.By(http), cancellationToken));
+            return TypedResults.Ok(await completeTask.HandleAsync(id, (JsonNode?)body?.Answers ?? body?.Result, CareProblems.By(http), cancellationToken));
         }
         catch (CareValidationException ex)
         {
