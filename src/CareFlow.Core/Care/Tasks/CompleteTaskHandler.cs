@@ -114,6 +114,7 @@ public sealed class CompleteTaskHandler(ICareData data, ICareSignals signals, Co
 
     private async Task ValidateResultAsync(CoordinatorTask task, JsonNode? result, CancellationToken cancellationToken)
     {
+        if (result is not null and not JsonObject) throw new CareValidationException("result", "The result must be an object.");
         if (task.Kind != CoordinatorTaskKind.ChooseService) return;
         var serviceId = result?["serviceId"] is JsonValue v && v.TryGetValue(out string? s) ? s : null;
         if (string.IsNullOrWhiteSpace(serviceId)) throw new CareValidationException("result.serviceId", "Choose a directory service.");

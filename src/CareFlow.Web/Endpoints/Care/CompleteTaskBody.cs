@@ -6,4 +6,4 @@ namespace CareFlow.Web.Endpoints.Care;
 /// A task's completion: <c>{"answers": {…}}</c> (keyed by field key) for a task with a form; else the coordinator's
 /// result, for a choose-service task <c>{"result": {"serviceId": "…", "needId": "…"}}</c>.
 /// </summary>
-public sealed record CompleteTaskBody(JsonObject? Result, JsonObject? Answers = null);
+public sealed record CompleteTaskBody(JsonObject? Result, JsonNode? Answers = null);

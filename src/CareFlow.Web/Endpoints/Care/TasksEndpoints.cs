@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CareFlow.Core.Care;
 using CareFlow.Core.Care.Tasks;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,7 +28,7 @@ public static class TasksEndpoints
         if (!await Caseload.Of(http.User).CanSeeTaskAsync(data, id, cancellationToken)) return TypedResults.NotFound();
         try
         {
-            return TypedResults.Ok(await completeTask.HandleAsync(id, (JsonNode?)body?.Answers ?? body?.Result, CareProblems.By(http), cancellationToken));
+            return TypedResults.Ok(await completeTask.HandleAsync(id, body?.Answers ?? body?.Result, CareProblems.By(http), cancellationToken));
         }
         catch (CareValidationException ex)
         {
