@@ -73,13 +73,13 @@ public sealed class TaskPageTests(CareFlowApp<PagesApp> app)
         Assert.DoesNotContain("validation-summary-errors", html, StringComparison.Ordinal);
         Assert.Contains("<p>Before you start</p>", html, StringComparison.Ordinal);
         Assert.Contains("Ask the client &lt;b&gt;first&lt;/b&gt;.", html, StringComparison.Ordinal);
-        Assert.Contains("<label for=\"f-name\">Preferred name<span class=\"required\"> (required)</span></label>", html, StringComparison.Ordinal);
+        Assert.Matches("<label for=\"f-name\">Preferred name\\s*<span class=\"required\">\\(required\\)</span>\\s*</label>", html);
         Assert.Matches("<input type=\"text\" id=\"f-name\" name=\"answers.name\" value=\"\" maxlength=\"10\" minlength=\"2\"\\s+required=\"required\" aria-describedby=\"f-name-help\"", html);
         Assert.Contains("<p id=\"f-name-help\" class=\"hint\">As the client wants to be called.</p>", html, StringComparison.Ordinal);
         Assert.Matches("<textarea id=\"f-notes\" name=\"answers.notes\" rows=\"4\" maxlength=\"200\"", html);
         Assert.Matches("<input type=\"number\" id=\"f-count\" name=\"answers.count\" value=\"\" min=\"1\" max=\"5\"\\s+step=\"1\"", html);
         Assert.Matches("<input type=\"checkbox\" id=\"f-agree\" name=\"answers.agree\" value=\"true\"", html);
-        Assert.Matches("<fieldset class=\"form-field form-choices\" id=\"f-topics\">\\s*<legend>Topics<span class=\"required\"> \\(required\\)</span></legend>", html);
+        Assert.Matches("<fieldset class=\"form-field form-choices\" id=\"f-topics\">\\s*<legend>Topics\\s*<span class=\"required\">\\(required\\)</span>\\s*</legend>", html);
         Assert.Matches("<input type=\"checkbox\" id=\"f-topics-0\" name=\"answers.topics\" value=\"housing\"", html);
         Assert.Matches("<input type=\"radio\" id=\"f-urgent-1\" name=\"answers.urgent\" value=\"no\"", html);
         Assert.Matches("<select id=\"f-service\" name=\"answers.service\"[^>]*>\\s*<option value=\"\">Choose…</option>", html);
