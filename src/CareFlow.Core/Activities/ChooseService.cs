@@ -36,7 +36,7 @@ public sealed class ChooseService(ICareData data, CoordinatorReminders reminders
         var open = await data.ToListAsync(data.Query<Need>().Where(n => n.CaseId == @case.Id && n.Status == NeedStatus.Open), context.CancellationToken);
         var needs = open.Count == 0 ? "no open needs" : string.Join(", ", open.Select(n => n.Label));
         await CoordinatorTasks.CreateAndWaitAsync(context, data, reminders, @case.Id, CoordinatorTaskKind.ChooseService, "Choose a service with the client",
-            $"Open needs: {needs}. Complete with {{\"serviceId\": \"…\", \"needId\": \"…\"}}.", DueIn, overdueTimer: false);
+            $"Open needs: {needs}. Choose a directory service with the client.", DueIn, overdueTimer: false);
         return ActivityResult.Suspend;
     }
 

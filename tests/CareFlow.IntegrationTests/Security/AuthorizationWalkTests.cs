@@ -153,6 +153,8 @@ public sealed partial class AuthorizationWalkTests(CareFlowApp<CareApp> app) : I
         Assert.Contains(walked, w => w.StartsWith("GET /supervisor/duplicates -> 403", StringComparison.Ordinal));
         Assert.Contains(walked, w => w.StartsWith("POST /supervisor/duplicates?handler=Merge -> 403", StringComparison.Ordinal));
         Assert.Contains(walked, w => w.StartsWith("POST /supervisor/duplicates?handler=Different -> 403", StringComparison.Ordinal));
+        Assert.Contains(walked, w => w.StartsWith("GET /tasks/{taskId", StringComparison.Ordinal));
+        Assert.Contains(walked, w => w.StartsWith("POST /tasks/{taskId", StringComparison.Ordinal));
 
         // The walk itself is in the audit log as denials by B.
         var denials = await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Actor == CoordinatorB && e.Action == "denied", Cancel));

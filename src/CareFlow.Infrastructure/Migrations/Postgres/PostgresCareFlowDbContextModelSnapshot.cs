@@ -1206,6 +1206,15 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("due_at");
 
+                    b.Property<string>("FormId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("form_id");
+
+                    b.Property<int?>("FormVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("form_version");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(30)

@@ -1198,6 +1198,15 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("due_at");
 
+                    b.Property<string>("FormId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("form_id");
+
+                    b.Property<int?>("FormVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("form_version");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(30)
