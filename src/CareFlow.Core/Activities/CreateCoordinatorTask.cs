@@ -25,11 +25,14 @@ public sealed class CreateCoordinatorTask(ICareData data, CoordinatorReminders r
     public string? Description { get; set; }
 
     [Input(Description = "The kind of task.", UIHint = "dropdown",
-        Options = ["General", "ReviewDuplicate", "ObtainConsent", "MissedCheckIn", "ProviderNoResponse", "ReviewStability"], DefaultValue = "General")]
+        Options = ["General", "ReviewDuplicate", "ObtainConsent", "MissedCheckIn", "ProviderNoResponse", "ReviewStability", "Advocacy"], DefaultValue = "General")]
     public string Kind { get; set; } = nameof(CoordinatorTaskKind.General);
 
     [Input(Description = "Time until due, e.g. 2.00:00:00.", DefaultValue = "2.00:00:00")]
     public TimeSpan DueIn { get; set; } = TimeSpan.FromDays(2);
+
+    [Input(Description = "The form the coordinator fills in (a published form id; empty: none). Its answers are the task's result.")]
+    public string? Form { get; set; }
 
     [Output(Description = "The coordinator's result (JSON).")]
     public JsonNode? Result { get; set; }
@@ -40,7 +43,7 @@ public sealed class CreateCoordinatorTask(ICareData data, CoordinatorReminders r
         if (!Enum.TryParse<CoordinatorTaskKind>(Kind, out var kind)) throw new ArgumentException($"Unknown task kind '{Kind}'.");
         if (DueIn <= TimeSpan.Zero) throw new ArgumentException("dueIn must be positive.");
         var @case = await data.RequireCaseAsync(CareInputs.CaseId(context, CaseId), context.CancellationToken);
-        var task = await CoordinatorTasks.CreateAndWaitAsync(context, data, reminders, @case.Id, kind, Title, Description, DueIn, overdueTimer: true);
+        var task = await CoordinatorTasks.CreateAndWaitAsync(context, data, reminders, @case.Id, kind, Title, Description, DueIn, overdueTimer: true, StageForms.OrNone(Form));
 
         // A provider who did not answer is escalated to the coordinator by email (no client data).
         if (kind == CoordinatorTaskKind.ProviderNoResponse) await emails.EscalateAsync(task, context.CancellationToken);

@@ -29,4 +29,7 @@ public sealed class CoordinatorTask
     public string? WorkflowInstanceId { get; set; }
 
     public string? BookmarkId { get; set; }
+
+    /// <summary>The form the coordinator fills in to complete the task (a <c>forms/*.json</c> id), if any.</summary>
+    public string? FormId { get; set; }
 }

@@ -11,11 +11,16 @@ namespace CareFlow.Core.Care.Tasks;
 /// </summary>
 public static class CoordinatorTasks
 {
-    public static async Task<CoordinatorTask> CreateAndWaitAsync(ActivityContext context, ICareData data, CoordinatorReminders reminders, Guid caseId, CoordinatorTaskKind kind, string title, string? description, TimeSpan dueIn, bool overdueTimer)
+    /// <summary>
+    /// Creates the task (with the form the coordinator fills in to complete it, <paramref name="formId"/>, or none) and
+    /// the bookmarks the activity waits on.
+    /// </summary>
+    public static async Task<CoordinatorTask> CreateAndWaitAsync(ActivityContext context, ICareData data, CoordinatorReminders reminders, Guid caseId, CoordinatorTaskKind kind, string title, string? description, TimeSpan dueIn, bool overdueTimer, string? formId = null)
     {
         var task = new CoordinatorTask
         {
             Id = Guid.CreateVersion7(context.Now), CaseId = caseId, Kind = kind, Title = title, Description = description,
+            FormId = string.IsNullOrWhiteSpace(formId) ? null : formId.Trim(),
             CreatedAt = context.Now, DueAt = context.Now + dueIn, Status = CoordinatorTaskStatus.Open, WorkflowInstanceId = context.Workflow.Id,
         };
         var payload = new JsonObject { ["taskId"] = task.Id.ToString() };
