@@ -204,9 +204,19 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("closed_at");
 
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_by");
+
                     b.Property<string>("ClosureReason")
                         .HasColumnType("TEXT")
                         .HasColumnName("closure_reason");
+
+                    b.Property<string>("ClosureSummary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closure_summary");
 
                     b.Property<string>("CoordinatorId")
                         .IsRequired()
@@ -775,6 +785,11 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("outcome");
 
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
                     b.HasKey("Id")
                         .HasName("pk_check_ins");
 
@@ -805,6 +820,10 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_date");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -830,6 +849,11 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("case_id");
 
+                    b.Property<string>("ClientWants")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_wants");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
@@ -837,6 +861,11 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                     b.Property<long?>("StableAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("stable_at");
+
+                    b.Property<string>("WrittenBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("written_by");
 
                     b.HasKey("Id")
                         .HasName("pk_stabilization_plans");
@@ -1144,6 +1173,11 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                     b.Property<long>("DueAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("due_at");
+
+                    b.Property<string>("FormId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("form_id");
 
                     b.Property<string>("Kind")
                         .IsRequired()
