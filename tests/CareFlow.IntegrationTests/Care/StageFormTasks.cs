@@ -85,7 +85,7 @@ internal static class StageFormTasks
 
         // Stabilization: the plan, then a check-in held (not stable) and the next one stable.
         await app.CompleteWithAnswersAsync(api, caseId, "StabilizationPlan", Plan());
-        Assert.Empty((await api.OpenTasksAsync(caseId)).Where(t => (string?)t!["kind"] == "CheckIn"));
+        Assert.DoesNotContain(await api.OpenTasksAsync(caseId), t => (string?)t!["kind"] == "CheckIn");
         await app.AdvanceAsync(TimeSpan.FromDays(7));
         await app.CompleteWithAnswersAsync(api, caseId, "CheckIn", CheckIn("held", "Talked through the week; still sleeping at a friend's."));
         await app.AdvanceAsync(TimeSpan.FromDays(7));

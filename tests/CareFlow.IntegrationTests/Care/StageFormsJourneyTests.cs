@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using CareFlow.Core.Care;
 using CareFlow.Core.Care.Advocacy;
