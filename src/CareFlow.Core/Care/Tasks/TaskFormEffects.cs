@@ -127,7 +127,7 @@ public sealed class TaskFormEffects(
             "missed" => CheckInOutcome.Missed,
             var other => throw new CareValidationException("outcome", other is null ? "Say how the check-in went." : $"'{other}' is not an outcome: held, stable or missed."),
         };
-        var checkIn = await OpenCheckInAsync(task.CaseId, CheckInKind.Stabilization, cancellationToken);
+        var checkIn = await OpenCheckInAsync(task.CaseId, cancellationToken);
         await checkIns.RecordAsync(checkIn.Id, outcome, Text(answers, "discussed"), by, cancellationToken);
         var result = (JsonObject)answers.DeepClone();
         result["checkInId"] = checkIn.Id.ToString();
@@ -148,7 +148,7 @@ public sealed class TaskFormEffects(
             : received == "no" ? CheckInOutcome.ServiceNotReceived
             : needMet == "yes" ? CheckInOutcome.Stable
             : CheckInOutcome.NeedsSupport;
-        var checkIn = await OpenCheckInAsync(task.CaseId, CheckInKind.FollowUp, cancellationToken);
+        var checkIn = await OpenCheckInAsync(task.CaseId, cancellationToken);
         await checkIns.RecordAsync(checkIn.Id, outcome, Text(answers, "notes"), by, cancellationToken);
 
         var referral = await data.FirstOrDefaultAsync(data.Query<Referral>().Where(r => r.CaseId == task.CaseId).OrderByDescending(r => r.RequestedAt), cancellationToken);
@@ -193,9 +193,12 @@ public sealed class TaskFormEffects(
         return result;
     }
 
-    /// <summary>The case's check-in of this kind that waits for an outcome (the earliest due).</summary>
-    private async Task<CheckIn> OpenCheckInAsync(Guid caseId, CheckInKind kind, CancellationToken cancellationToken) =>
-        await data.FirstOrDefaultAsync(data.Query<CheckIn>().Where(c => c.CaseId == caseId && c.Kind == kind && c.Outcome == null).OrderBy(c => c.DueAt), cancellationToken)
+    /// <summary>
+    /// The case's check-in that waits for an outcome (the earliest due): the one whose due time created the task. Stage
+    /// workflows run one after the other, so a case has one such check-in at a time, stabilization or follow-up.
+    /// </summary>
+    private async Task<CheckIn> OpenCheckInAsync(Guid caseId, CancellationToken cancellationToken) =>
+        await data.FirstOrDefaultAsync(data.Query<CheckIn>().Where(c => c.CaseId == caseId && c.Outcome == null).OrderBy(c => c.DueAt), cancellationToken)
             ?? throw new CareValidationException("outcome", "No check-in of this case is waiting for an outcome.");
 
     /// <summary>A text answer, trimmed; null when absent or blank.</summary>
