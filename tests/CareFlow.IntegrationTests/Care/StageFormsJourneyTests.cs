@@ -7,7 +7,11 @@ using CareFlow.Core.Care.Consents;
 using CareFlow.Core.Care.Plans;
 using CareFlow.Core.Care.Screening;
 using CareFlow.Core.Care.Tasks;
+using CareFlow.Core.Workflows;
 using CareFlow.Infrastructure.Workflows;
+using CareFlow.Workflows.Definitions;
+using CareFlow.Workflows.Management;
+using CareFlow.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -157,6 +161,61 @@ public sealed class StageFormsJourneyTests(CareFlowApp<CareApp> app) : IAsyncLif
         Assert.Equal("goals", refused.Field);
         await _api.SingleOpenTaskAsync(caseId, "StabilizationPlan");
         Assert.Empty(await app.WithDbAsync(db => db.Set<StabilizationPlan>().AsNoTracking().ToListAsync()));
+    }
+
+    [Fact]
+    public async Task InstanceOfAnEarlierVersion_WithoutFormInputs_MovesOn_ThroughTheTasksAndTheCheckInApi()
+    {
+        var intake = await _api.IntakeAsync("Lena", "Okafor", "1985-02-14", "555-301-4471");
+        var caseId = (string)intake["caseId"]!;
+        var literal = (string value) => new JsonObject { ["typeName"] = "String", ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = value } };
+        JsonObject Step(string id, string type, params (string Name, JsonNode Value)[] inputs)
+        {
+            var step = new JsonObject { ["id"] = id, ["nodeId"] = $"Workflow1:flowchart:{id}", ["type"] = type, ["version"] = 1 };
+            foreach (var (name, value) in inputs) step[name] = value;
+            return step;
+        }
+
+        JsonObject Connect(string from, string port, string to) => new()
+        {
+            ["source"] = new JsonObject { ["activity"] = from, ["port"] = port }, ["target"] = new JsonObject { ["activity"] = to, ["port"] = "In" },
+        };
+
+        // The stabilization steps as earlier versions wrote them: no form inputs.
+        var definition = new JsonObject
+        {
+            ["definitionId"] = "earlier-stabilization", ["name"] = "earlier-stabilization", ["version"] = 1, ["variables"] = new JsonArray(),
+            ["root"] = new JsonObject
+            {
+                ["id"] = "flowchart", ["type"] = "Elsa.Flowchart", ["version"] = 1,
+                ["activities"] = new JsonArray(
+                    Step("plan", "CareFlow.CreateStabilizationPlan", ("caseId", literal(caseId))),
+                    Step("check-in", "CareFlow.ScheduleCheckIn", ("caseId", literal(caseId))),
+                    Step("end", "Elsa.End")),
+                ["connections"] = new JsonArray(Connect("plan", "Done", "check-in"), Connect("check-in", "Stable", "end")),
+            },
+        };
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<WorkflowDefinitionService>().SaveAsync(definition, publish: true, new ValidationOptions(), TestContext.Current.CancellationToken);
+            await scope.ServiceProvider.GetRequiredService<IWorkflowRuntime>().StartAsync("earlier-stabilization", VersionOptions.Published,
+                new StartWorkflowRequest { Name = "earlier-stabilization" }, TestContext.Current.CancellationToken);
+        }
+
+        // The plan step now asks for the plan; completed without answers, it opens an empty plan (nothing written for the client).
+        await _api.CompleteTaskAsync(caseId, "StabilizationPlan");
+        var plan = await app.WithDbAsync(db => db.Set<StabilizationPlan>().AsNoTracking().SingleAsync(p => p.CaseId == Guid.Parse(caseId)));
+        Assert.Null(plan.WrittenBy);
+        Assert.Empty(await app.WithDbAsync(db => db.Set<Goal>().AsNoTracking().ToListAsync()));
+
+        // The check-in step gives the coordinator a task when due; recording the outcome through the API finishes it.
+        await app.AdvanceAsync(TimeSpan.FromDays(7));
+        await _api.SingleOpenTaskAsync(caseId, "CheckIn");
+        await _api.PostAsync($"/api/check-ins/{await _api.OpenCheckInAsync(caseId)}/outcome", new { outcome = "Stable" });
+
+        var instance = await app.WithDbAsync(db => db.Set<WorkflowInstanceRecord>().AsNoTracking().SingleAsync(i => i.DefinitionId == "earlier-stabilization"));
+        Assert.Equal(("Finished", 0), (instance.SubStatus, instance.IncidentCount));
+        Assert.DoesNotContain(await _api.OpenTasksAsync(caseId), t => (string?)t!["kind"] == "CheckIn");
     }
 
     private async Task<string> ToStabilizationAsync(string given, string family)
