@@ -36,6 +36,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<CompleteTaskHandler>();
         services.AddScoped<TaskFormEffects>();
         services.AddScoped<CareFlow.Core.Forms.FormCatalog>();
+        services.AddScoped<CareFlow.Workflows.Activities.IInputOptionsSource, CareFlow.Core.Forms.PublishedFormOptions>();
         services.AddScoped<RecordCheckInHandler>();
         services.AddScoped<RecordAdvocacyHandler>();
         services.AddScoped<RecordBarrierHandler>();

@@ -3,6 +3,7 @@ using CareFlow.Core.Care;
 using CareFlow.Core.Care.Directory;
 using CareFlow.Core.Care.Screening;
 using CareFlow.Core.Care.Tasks;
+using CareFlow.Core.Forms;
 using CareFlow.Workflows.Activities;
 using CareFlow.Workflows.Runtime;
 using CareFlow.Core.Reminders;
@@ -23,7 +24,7 @@ public sealed class ChooseService(ICareData data, CoordinatorReminders reminders
     [Input(Description = "How long the coordinator has, e.g. 2.00:00:00.", DefaultValue = "2.00:00:00")]
     public TimeSpan DueIn { get; set; } = TimeSpan.FromDays(2);
 
-    [Input(Description = "The form the coordinator fills in with the client (a published form id; empty: none).", DefaultValue = StageForms.ServiceChoice)]
+    [Input(Description = "The form the coordinator fills in with the client (a published form id; empty: none).", DefaultValue = StageForms.ServiceChoice, OptionsSource = PublishedFormOptions.SourceName)]
     public string? Form { get; set; } = StageForms.ServiceChoice;
 
     [Output(Description = "The chosen service id.")]

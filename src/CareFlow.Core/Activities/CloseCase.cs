@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using CareFlow.Core.Care;
 using CareFlow.Core.Care.Cases;
 using CareFlow.Core.Care.Tasks;
+using CareFlow.Core.Forms;
 using CareFlow.Core.Reminders;
 using CareFlow.Workflows.Activities;
 using CareFlow.Workflows.Runtime;
@@ -22,7 +23,7 @@ public sealed class CloseCase(ICareData data, CoordinatorReminders reminders) : 
     [Input(Description = "Why the case closes (with a form: shown to the coordinator in the task).", Required = true)]
     public string? Reason { get; set; }
 
-    [Input(Description = "The form the coordinator closes the case with (a published form id, e.g. case-closure); empty: close at once.")]
+    [Input(Description = "The form the coordinator closes the case with (a published form id, e.g. case-closure); empty: close at once.", OptionsSource = PublishedFormOptions.SourceName)]
     public string? Form { get; set; }
 
     [Input(Description = "How long the coordinator has, e.g. 3.00:00:00.", DefaultValue = "3.00:00:00")]

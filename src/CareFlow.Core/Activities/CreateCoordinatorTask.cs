@@ -5,6 +5,7 @@ using CareFlow.Workflows.Activities;
 using CareFlow.Workflows.Runtime;
 using CareFlow.Core.Reminders;
 using CareFlow.Core.Email;
+using CareFlow.Core.Forms;
 
 namespace CareFlow.Core.Activities;
 
@@ -28,13 +29,14 @@ public sealed class CreateCoordinatorTask(ICareData data, CoordinatorReminders r
         Options = ["General", "ReviewDuplicate", "ObtainConsent", "MissedCheckIn", "ProviderNoResponse", "ReviewStability", "Advocacy"], DefaultValue = "General")]
     public string Kind { get; set; } = nameof(CoordinatorTaskKind.General);
 
+    [Input(Description = "The form the coordinator fills in to complete the task (its published version is pinned when the task is created); its answers are the Result.",
+        OptionsSource = PublishedFormOptions.SourceName)]
+    public string? Form { get; set; }
+
     [Input(Description = "Time until due, e.g. 2.00:00:00.", DefaultValue = "2.00:00:00")]
     public TimeSpan DueIn { get; set; } = TimeSpan.FromDays(2);
 
-    [Input(Description = "The form the coordinator fills in (a published form id; empty: none). Its answers are the task's result.")]
-    public string? Form { get; set; }
-
-    [Output(Description = "The coordinator's result (JSON).")]
+    [Output(Description = "The coordinator's result (JSON): the form's answers keyed by field key when the task has a form.")]
     public JsonNode? Result { get; set; }
 
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
@@ -43,7 +45,7 @@ public sealed class CreateCoordinatorTask(ICareData data, CoordinatorReminders r
         if (!Enum.TryParse<CoordinatorTaskKind>(Kind, out var kind)) throw new ArgumentException($"Unknown task kind '{Kind}'.");
         if (DueIn <= TimeSpan.Zero) throw new ArgumentException("dueIn must be positive.");
         var @case = await data.RequireCaseAsync(CareInputs.CaseId(context, CaseId), context.CancellationToken);
-        var task = await CoordinatorTasks.CreateAndWaitAsync(context, data, reminders, @case.Id, kind, Title, Description, DueIn, overdueTimer: true, StageForms.OrNone(Form));
+        var task = await CoordinatorTasks.CreateAndWaitAsync(context, data, reminders, @case.Id, kind, Title, Description, DueIn, overdueTimer: true, Form);
 
         // A provider who did not answer is escalated to the coordinator by email (no client data).
         if (kind == CoordinatorTaskKind.ProviderNoResponse) await emails.EscalateAsync(task, context.CancellationToken);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using CareFlow.Core.Care;
 using CareFlow.Core.Care.Plans;
 using CareFlow.Core.Care.Tasks;
+using CareFlow.Core.Forms;
 using CareFlow.Core.Reminders;
 using CareFlow.Workflows.Activities;
 using CareFlow.Workflows.Runtime;
@@ -22,7 +23,7 @@ public sealed class CreateStabilizationPlan(ICareData data, CoordinatorReminders
     [Input(Description = "How long the coordinator has, e.g. 3.00:00:00.", DefaultValue = "3.00:00:00")]
     public TimeSpan DueIn { get; set; } = TimeSpan.FromDays(3);
 
-    [Input(Description = "The form the coordinator fills in with the client (a published form id). Empty: the plan is opened with one goal per open need, as earlier versions did.", DefaultValue = StageForms.StabilizationPlan)]
+    [Input(Description = "The form the coordinator fills in with the client (a published form id). Empty: the plan is opened with one goal per open need, as earlier versions did.", DefaultValue = StageForms.StabilizationPlan, OptionsSource = PublishedFormOptions.SourceName)]
     public string? Form { get; set; } = StageForms.StabilizationPlan;
 
     [Output(Description = "The plan id.")]

@@ -1,6 +1,7 @@
 using CareFlow.Core.Care;
 using CareFlow.Core.Care.Consents;
 using CareFlow.Core.Care.Tasks;
+using CareFlow.Core.Forms;
 using CareFlow.Workflows.Activities;
 using CareFlow.Workflows.Runtime;
 using CareFlow.Core.Reminders;
@@ -18,7 +19,7 @@ public sealed class RecordConsent(ICareData data, CoordinatorReminders reminders
     [Input(Description = "How long the coordinator has, e.g. 2.00:00:00.", DefaultValue = "2.00:00:00")]
     public TimeSpan DueIn { get; set; } = TimeSpan.FromDays(2);
 
-    [Input(Description = "The form the coordinator fills in with the client (a published form id; empty: none).", DefaultValue = StageForms.Consent)]
+    [Input(Description = "The form the coordinator fills in with the client (a published form id; empty: none).", DefaultValue = StageForms.Consent, OptionsSource = PublishedFormOptions.SourceName)]
     public string? Form { get; set; } = StageForms.Consent;
 
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)

@@ -3,6 +3,7 @@ using CareFlow.Core.Care;
 using CareFlow.Core.Care.Cases;
 using CareFlow.Core.Care.Plans;
 using CareFlow.Core.Care.Tasks;
+using CareFlow.Core.Forms;
 using CareFlow.Workflows.Activities;
 using CareFlow.Workflows.Runtime;
 using CareFlow.Core.Reminders;
@@ -38,7 +39,7 @@ public sealed class ScheduleCheckIn(ICareData data, CoordinatorReminders reminde
     [Input(Description = "How long after the due time it counts as missed, e.g. 2.00:00:00.", DefaultValue = "2.00:00:00")]
     public TimeSpan GracePeriod { get; set; } = TimeSpan.FromDays(2);
 
-    [Input(Description = "The form of the task the coordinator gets when the check-in is due (check-in-outcome, or follow-up-outcome for a follow-up); empty: no task.", DefaultValue = StageForms.CheckIn)]
+    [Input(Description = "The form of the task the coordinator gets when the check-in is due (check-in-outcome, or follow-up-outcome for a follow-up); empty: no task.", DefaultValue = StageForms.CheckIn, OptionsSource = PublishedFormOptions.SourceName)]
     public string? Form { get; set; } = StageForms.CheckIn;
 
     [Output(Description = "The check-in id.")]

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using CareFlow.Core.Care;
 using CareFlow.Core.Care.Screening;
 using CareFlow.Core.Care.Tasks;
+using CareFlow.Core.Forms;
 using CareFlow.Workflows.Activities;
 using CareFlow.Workflows.Runtime;
 using CareFlow.Core.Reminders;
@@ -25,7 +26,7 @@ public sealed class ScreenClient(ICareData data, CoordinatorReminders reminders)
     [Input(Description = "How long the coordinator has to screen, e.g. 3.00:00:00.", DefaultValue = "3.00:00:00")]
     public TimeSpan DueIn { get; set; } = TimeSpan.FromDays(3);
 
-    [Input(Description = "The form the coordinator fills in with the client (a published form id; empty: none).", DefaultValue = StageForms.Screening)]
+    [Input(Description = "The form the coordinator fills in with the client (a published form id; empty: none).", DefaultValue = StageForms.Screening, OptionsSource = PublishedFormOptions.SourceName)]
     public string? Form { get; set; } = StageForms.Screening;
 
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)

@@ -66,7 +66,7 @@ internal sealed class CoordinatorTaskConfiguration : IEntityTypeConfiguration<Co
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Kind).HasConversion<string>().HasMaxLength(30);
         builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
-        builder.Property(t => t.FormId).HasMaxLength(128);
+        builder.Property(t => t.FormId).HasMaxLength(100);
         builder.HasIndex(t => new { t.CaseId, t.Status });
         builder.HasIndex(t => new { t.Status, t.DueAt });
     }

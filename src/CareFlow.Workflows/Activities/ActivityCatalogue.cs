@@ -75,7 +75,7 @@ public sealed class ActivityCatalogue
     {
         var clr = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
         var options = input.Options ?? (clr.IsEnum ? Enum.GetNames(clr) : null);
-        var uiHint = input.UIHint ?? (clr == typeof(bool) ? "checkbox" : options is not null ? "dropdown" : "singleline");
+        var uiHint = input.UIHint ?? (clr == typeof(bool) ? "checkbox" : options is not null || input.OptionsSource is not null ? "dropdown" : "singleline");
         JsonObject? specs = null;
         if (options is not null)
         {
@@ -98,6 +98,7 @@ public sealed class ActivityCatalogue
             UISpecifications = specs,
             IsRequired = input.Required,
             AllowScript = input.AllowScript,
+            OptionsSource = input.OptionsSource,
         };
     }
 }

@@ -19,6 +19,12 @@ public sealed class InputAttribute : Attribute
     /// <summary>Dropdown options; for enums they are the enum names.</summary>
     public string[]? Options { get; init; }
 
+    /// <summary>
+    /// The name of an <see cref="IInputOptionsSource"/> whose options fill the dropdown when the designer asks for the
+    /// descriptors (options that change at run time, such as the published forms); shown with an empty choice first.
+    /// </summary>
+    public string? OptionsSource { get; init; }
+
     /// <summary>Whether the JSON value is wrapped as <c>{typeName, expression}</c> (most inputs are).</summary>
     public bool IsWrapped { get; init; } = true;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace CareFlow.Workflows.Activities;
 
@@ -52,6 +53,10 @@ public sealed record InputDescriptor
 
     /// <summary>Storage driver (unused).</summary>
     public string? StorageDriverType { get; init; }
+
+    /// <summary>The <see cref="IInputOptionsSource"/> that fills the dropdown when descriptors are served. Not part of Studio's contract.</summary>
+    [JsonIgnore]
+    public string? OptionsSource { get; init; }
 
     /// <summary>Whether a definition must set it. Not part of Studio's contract; used by validation.</summary>
     public bool IsRequired { get; init; }

@@ -4,6 +4,7 @@ using CareFlow.Core.Care.Barriers;
 using CareFlow.Core.Care.Cases;
 using CareFlow.Core.Care.Screening;
 using CareFlow.Core.Care.Tasks;
+using CareFlow.Core.Forms;
 
 namespace CareFlow.Core.Tests.Care;
 
@@ -55,6 +56,15 @@ public sealed class StageFormFileTests
         Assert.Equal(keys.Count, keys.Distinct().Count());
         Assert.All(all.Where(c => c["key"] is not null), c => Assert.Contains((string)c["type"]!, InputTypes));
         Assert.All(all.Where(c => c["values"] is JsonArray), c => Assert.Equal(OptionValues(c).Length, OptionValues(c).Distinct().Count()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Forms))]
+    public void Form_ReadsAsAValidFormJsSchema(string id)
+    {
+        var read = FormSchemaReader.Read(Load(id));
+        Assert.Empty(read.Problems.Select(p => $"{p.Path}: {p.Message}"));
+        Assert.Equal(id, read.Schema!.Id);
     }
 
     [Fact]

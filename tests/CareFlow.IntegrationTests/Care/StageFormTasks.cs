@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using CareFlow.Core.Care;
 using CareFlow.Core.Care.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,17 +13,15 @@ internal static class StageFormTasks
     /// <summary>The coordinator who fills in the forms in these tests.</summary>
     public const string Coordinator = "cora.coordinator";
 
-    /// <summary>Completes the single open task of <paramref name="kind"/> on the case with <paramref name="answers"/>, by <paramref name="by"/>.</summary>
-    public static async Task<JsonNode?> CompleteWithAnswersAsync(this CareFlowApp<CareApp> app, CareApiClient api, string caseId, string kind, JsonObject answers, string by = Coordinator)
+    /// <summary>
+    /// Completes the single open task of <paramref name="kind"/> on the case with <paramref name="answers"/>, by
+    /// <paramref name="by"/>, through the completion use case the task page and <c>POST /api/tasks/{id}/complete</c> call.
+    /// </summary>
+    public static async Task<CoordinatorTask> CompleteWithAnswersAsync(this CareFlowApp<CareApp> app, CareApiClient api, string caseId, string kind, JsonObject answers, string by = Coordinator)
     {
         var taskId = Guid.Parse((string)(await api.SingleOpenTaskAsync(caseId, kind))["id"]!);
         await using var scope = app.Services.CreateAsyncScope();
-        var data = scope.ServiceProvider.GetRequiredService<ICareData>();
-        var task = await data.FirstOrDefaultAsync(data.Query<CoordinatorTask>().Where(t => t.Id == taskId), TestContext.Current.CancellationToken)
-            ?? throw new InvalidOperationException($"Task {taskId} vanished.");
-        var result = await scope.ServiceProvider.GetRequiredService<TaskFormEffects>().ApplyAsync(task, answers, by, TestContext.Current.CancellationToken);
-        await scope.ServiceProvider.GetRequiredService<CompleteTaskHandler>().HandleAsync(taskId, result, by, TestContext.Current.CancellationToken);
-        return result;
+        return await scope.ServiceProvider.GetRequiredService<CompleteTaskHandler>().HandleAsync(taskId, answers, by, TestContext.Current.CancellationToken);
     }
 
     public static JsonObject Consent(string recipientName, string recipientEmail) => new()

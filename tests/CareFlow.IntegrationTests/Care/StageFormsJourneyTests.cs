@@ -202,11 +202,12 @@ public sealed class StageFormsJourneyTests(CareFlowApp<CareApp> app) : IAsyncLif
                 new StartWorkflowRequest { Name = "earlier-stabilization" }, TestContext.Current.CancellationToken);
         }
 
-        // The plan step now asks for the plan; completed without answers, it opens an empty plan (nothing written for the client).
-        await _api.CompleteTaskAsync(caseId, "StabilizationPlan");
-        var plan = await app.WithDbAsync(db => db.Set<StabilizationPlan>().AsNoTracking().SingleAsync(p => p.CaseId == Guid.Parse(caseId)));
-        Assert.Null(plan.WrittenBy);
+        // The plan step now asks for the plan written with the client: no goal is written on the client's behalf.
+        var task = await _api.SingleOpenTaskAsync(caseId, "StabilizationPlan");
+        Assert.Equal("stabilization-plan", (string?)task["formId"]);
         Assert.Empty(await app.WithDbAsync(db => db.Set<Goal>().AsNoTracking().ToListAsync()));
+        await app.CompleteWithAnswersAsync(_api, caseId, "StabilizationPlan", StageFormTasks.Plan());
+        Assert.Equal(2, await app.WithDbAsync(db => db.Set<Goal>().AsNoTracking().CountAsync()));
 
         // The check-in step gives the coordinator a task when due; recording the outcome through the API finishes it.
         await app.AdvanceAsync(TimeSpan.FromDays(7));

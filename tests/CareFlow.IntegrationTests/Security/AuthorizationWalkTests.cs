@@ -142,6 +142,8 @@ public sealed partial class AuthorizationWalkTests(CareFlowApp<CareApp> app) : I
         Assert.Contains(walked, w => w.StartsWith("POST /cases/{caseId", StringComparison.Ordinal) && w.Contains("?handler=Barrier", StringComparison.Ordinal));
         Assert.Contains(walked, w => w.StartsWith("GET /instances/{instanceId", StringComparison.Ordinal));
         Assert.Contains(walked, w => w.StartsWith("POST /tasks", StringComparison.Ordinal));
+        Assert.Contains(walked, w => w.StartsWith("GET /tasks/{taskId", StringComparison.Ordinal));
+        Assert.Contains(walked, w => w.StartsWith("POST /tasks/{taskId", StringComparison.Ordinal));
 
         // The walk itself is in the audit log as denials by B.
         var denials = await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Actor == CoordinatorB && e.Action == "denied", Cancel));

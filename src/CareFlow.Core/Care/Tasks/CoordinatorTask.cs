@@ -26,10 +26,13 @@ public sealed class CoordinatorTask
     /// <summary>The coordinator's answer as JSON (e.g. the chosen service id).</summary>
     public string? ResultJson { get; set; }
 
+    /// <summary>The form the coordinator fills in to complete the task, if any (see <see cref="CareFlow.Core.Forms.FormVersion"/>).</summary>
+    public string? FormId { get; set; }
+
+    /// <summary>The form's version pinned when the task was created: the answers are checked against it.</summary>
+    public int? FormVersion { get; set; }
+
     public string? WorkflowInstanceId { get; set; }
 
     public string? BookmarkId { get; set; }
-
-    /// <summary>The form the coordinator fills in to complete the task (a <c>forms/*.json</c> id), if any.</summary>
-    public string? FormId { get; set; }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CareFlow.Core.Forms;
 using CareFlow.Core.Reminders;
 using CareFlow.Workflows.Activities;
 using CareFlow.Workflows.Runtime;
@@ -12,17 +13,24 @@ namespace CareFlow.Core.Care.Tasks;
 public static class CoordinatorTasks
 {
     /// <summary>
-    /// Creates the task (with the form the coordinator fills in to complete it, <paramref name="formId"/>, or none) and
-    /// the bookmarks the activity waits on.
+    /// Creates the task and its bookmark(s). <paramref name="formId"/> names the form the coordinator completes the task
+    /// with (null or empty: none); the form's published version is pinned on the task now, and a form without one
+    /// faults the activity.
     /// </summary>
     public static async Task<CoordinatorTask> CreateAndWaitAsync(ActivityContext context, ICareData data, CoordinatorReminders reminders, Guid caseId, CoordinatorTaskKind kind, string title, string? description, TimeSpan dueIn, bool overdueTimer, string? formId = null)
     {
         var task = new CoordinatorTask
         {
             Id = Guid.CreateVersion7(context.Now), CaseId = caseId, Kind = kind, Title = title, Description = description,
-            FormId = string.IsNullOrWhiteSpace(formId) ? null : formId.Trim(),
             CreatedAt = context.Now, DueAt = context.Now + dueIn, Status = CoordinatorTaskStatus.Open, WorkflowInstanceId = context.Workflow.Id,
         };
+        if (!string.IsNullOrWhiteSpace(formId))
+        {
+            task.FormId = formId.Trim();
+            task.FormVersion = await PublishedVersionAsync(data, task.FormId, context.CancellationToken)
+                ?? throw new InvalidOperationException($"The form '{task.FormId}' of '{context.Node.Id}' has no published version: publish it in the form designer, then retry.");
+        }
+
         var payload = new JsonObject { ["taskId"] = task.Id.ToString() };
         task.BookmarkId = context.CreateBookmark(CareBookmarks.TaskCompleted, task.Id.ToString(), payload).Id;
         if (overdueTimer) context.CreateBookmark(CareBookmarks.TaskOverdue, task.Id.ToString(), (JsonObject)payload.DeepClone(), task.DueAt);
@@ -30,6 +38,12 @@ public static class CoordinatorTasks
         await reminders.ForTaskAsync(task, context.CancellationToken);
         context.Log("TaskCreated", $"Coordinator task '{title}' due {task.DueAt:O}.", (JsonObject)payload.DeepClone());
         return task;
+    }
+
+    private static async Task<int?> PublishedVersionAsync(ICareData data, string formId, CancellationToken cancellationToken)
+    {
+        var published = await data.FirstOrDefaultAsync(data.Query<FormVersion>().Where(v => v.FormId == formId && v.IsPublished), cancellationToken);
+        return published?.Version;
     }
 
     /// <summary>Applies a resumed task bookmark: completed (with the coordinator's result) or overdue.</summary>
@@ -53,7 +67,8 @@ public static class CoordinatorTasks
         task.Status = CoordinatorTaskStatus.Completed;
         task.CompletedAt = context.Now;
         task.CompletedBy = input?["completedBy"]?.GetValue<string>();
-        task.ResultJson = result?.ToJsonString();
+        // A task with a form keeps the answers its completion recorded; the result may be what they recorded.
+        if (task.FormId is null) task.ResultJson = result?.ToJsonString();
         await reminders.ForTaskAsync(task, context.CancellationToken);
         return (task, true, result);
     }

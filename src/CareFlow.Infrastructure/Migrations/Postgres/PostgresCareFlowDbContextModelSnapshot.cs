@@ -1183,9 +1183,13 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnName("due_at");
 
                     b.Property<string>("FormId")
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("form_id");
+
+                    b.Property<int?>("FormVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("form_version");
 
                     b.Property<string>("Kind")
                         .IsRequired()

@@ -1175,9 +1175,13 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnName("due_at");
 
                     b.Property<string>("FormId")
-                        .HasMaxLength(128)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("form_id");
+
+                    b.Property<int?>("FormVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("form_version");
 
                     b.Property<string>("Kind")
                         .IsRequired()

@@ -13,7 +13,9 @@ internal static class CareProblems
     public static ProblemHttpResult Conflict(string field, string message) => TypedResults.Problem(title: "The request conflicts with the current state.", detail: message,
         statusCode: StatusCodes.Status409Conflict, extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [message] } });
 
-    public static ValidationProblem From(CareValidationException ex) => Field(ex.Field.Length == 0 ? "request" : ex.Field, ex.Message);
+    public static ValidationProblem From(CareValidationException ex) => ex.Errors.Count > 0
+        ? TypedResults.ValidationProblem(ex.Errors, title: "The request was refused.", detail: ex.Message)
+        : Field(ex.Field.Length == 0 ? "request" : ex.Field, ex.Message);
 
     public static string By(HttpContext context) => context.User.Identity?.Name ?? "unknown";
 }

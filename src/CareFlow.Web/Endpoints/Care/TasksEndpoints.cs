@@ -28,7 +28,7 @@ public static class TasksEndpoints
         if (!await Caseload.Of(http.User).CanSeeTaskAsync(data, id, cancellationToken)) return TypedResults.NotFound();
         try
         {
-            return TypedResults.Ok(await completeTask.HandleAsync(id, body?.Result, CareProblems.By(http), cancellationToken));
+            return TypedResults.Ok(await completeTask.HandleAsync(id, body?.Answers ?? body?.Result, CareProblems.By(http), cancellationToken));
         }
         catch (CareValidationException ex)
         {

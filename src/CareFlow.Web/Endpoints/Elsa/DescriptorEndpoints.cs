@@ -10,7 +10,8 @@ public static class DescriptorEndpoints
 {
     public static RouteGroupBuilder MapDescriptors(this RouteGroupBuilder api)
     {
-        api.MapGet("/descriptors/activities", (StudioActivityDescriptors descriptors) => List(descriptors.GetDescriptors()));
+        api.MapGet("/descriptors/activities", async (StudioActivityDescriptors descriptors, IEnumerable<CareFlow.Workflows.Activities.IInputOptionsSource> sources, CancellationToken cancellationToken) =>
+            List(await descriptors.GetDescriptorsAsync(sources, cancellationToken)));
         api.MapGet("/descriptors/expression-descriptors", (IOptions<DesignerOptions> options) => List(ExpressionDescriptors(options.Value.AllowScripts)));
         api.MapGet("/descriptors/workflow-activation-strategies", () => List(
             Strategy("typeName", "CareFlow.AllowAlways", "Always", "A new instance may always start.")));

@@ -46,6 +46,9 @@ public sealed class IndexModel(ICareData data, CompleteTaskHandler completeTask,
         if (!await Caseload.Of(User).CanSeeTaskAsync(data, Input.TaskId, cancellationToken)) return NotFound();
         if (ModelState.IsValid)
         {
+            // A task with a form is completed on its own page, where its answers are given.
+            var task = await data.FirstOrDefaultAsync(data.Query<CoordinatorTask>().Where(t => t.Id == Input.TaskId), cancellationToken);
+            if (task?.FormId is not null) return Redirect($"/tasks/{Input.TaskId}");
             var result = string.IsNullOrWhiteSpace(Input.ServiceId) ? null : new JsonObject { ["serviceId"] = Input.ServiceId.Trim() };
             try
             {
@@ -81,7 +84,7 @@ public sealed class IndexModel(ICareData data, CompleteTaskHandler completeTask,
             return new TaskRow(t, client is null ? "" : $"{client.GivenName} {client.FamilyName}", @case.CoordinatorId, TaskInbox.IsOverdue(t, Now));
         })];
         if (SeesAll) Coordinators = await data.ToListAsync(data.Query<Case>().Select(c => c.CoordinatorId).Distinct().OrderBy(c => c), cancellationToken);
-        if (tasks.Any(t => t.Kind == CoordinatorTaskKind.ChooseService))
+        if (tasks.Any(t => t.Kind == CoordinatorTaskKind.ChooseService && t.FormId is null))
         {
             var services = await data.ToListAsync(data.Query<Service>().Where(s => s.Status == "active").OrderBy(s => s.Name).Select(s => new { s.Id, s.Name, s.Category }), cancellationToken);
             Services = [.. services.Select(s => (s.Id, s.Category is null ? s.Name : $"{s.Name} ({s.Category})"))];

@@ -32,13 +32,6 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
-                name: "form_id",
-                table: "coordinator_tasks",
-                type: "TEXT",
-                maxLength: 128,
-                nullable: true);
-
-            migrationBuilder.AddColumn<string>(
                 name: "recorded_by",
                 table: "check_ins",
                 type: "TEXT",
@@ -74,10 +67,6 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "target_date",
                 table: "goals");
-
-            migrationBuilder.DropColumn(
-                name: "form_id",
-                table: "coordinator_tasks");
 
             migrationBuilder.DropColumn(
                 name: "recorded_by",

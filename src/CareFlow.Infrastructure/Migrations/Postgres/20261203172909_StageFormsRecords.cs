@@ -35,14 +35,6 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
-                name: "form_id",
-                schema: "careflow",
-                table: "coordinator_tasks",
-                type: "character varying(128)",
-                maxLength: 128,
-                nullable: true);
-
-            migrationBuilder.AddColumn<string>(
                 name: "recorded_by",
                 schema: "careflow",
                 table: "check_ins",
@@ -84,11 +76,6 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                 name: "target_date",
                 schema: "careflow",
                 table: "goals");
-
-            migrationBuilder.DropColumn(
-                name: "form_id",
-                schema: "careflow",
-                table: "coordinator_tasks");
 
             migrationBuilder.DropColumn(
                 name: "recorded_by",
