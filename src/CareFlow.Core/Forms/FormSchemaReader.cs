@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using CareFlow.Core.Hygiene;
 
 namespace CareFlow.Core.Forms;
 
@@ -122,23 +123,8 @@ public static partial class FormSchemaReader
     internal static int? DecimalDigits(JsonObject component) =>
         Num(component["decimalDigits"]) is { } d && d >= 0 && d <= 20 && d == Math.Floor(d) ? (int)d : null;
 
-    /// <summary>True when <paramref name="text"/> has control characters (other than tab, line feed, carriage return) or broken UTF-16.</summary>
-    internal static bool HasForbiddenCharacters(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c))
-            {
-                if (i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1])) return true;
-                i++;
-                continue;
-            }
-            if (char.IsLowSurrogate(c)) return true;
-            if (char.IsControl(c) && c is not ('\t' or '\n' or '\r')) return true;
-        }
-        return false;
-    }
+    /// <summary>True when <paramref name="text"/> has what CareFlow refuses in received text (<see cref="TextHygiene"/>): NUL, control or bidi characters, broken UTF-16.</summary>
+    internal static bool HasForbiddenCharacters(string text) => TextHygiene.Problem(text, allowLineBreaks: true) is not null;
 
     /// <summary>The pattern compiled with <see cref="PatternTimeout"/>, or null when .NET cannot compile it.</summary>
     internal static Regex? CompilePattern(string pattern)

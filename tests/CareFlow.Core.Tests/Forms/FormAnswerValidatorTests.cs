@@ -47,6 +47,8 @@ public sealed class FormAnswerValidatorTests
     [InlineData("""{ "summary": "a\u0000b" }""", "Remove the control characters from this text.")]
     [InlineData("""{ "summary": "a\u001bb" }""", "Remove the control characters from this text.")]
     [InlineData("""{ "summary": "a\ud800b" }""", "Remove the control characters from this text.")]
+    [InlineData("""{ "summary": "a\u202eb" }""", "Remove the control characters from this text.")]
+    [InlineData("""{ "summary": "a\u0085b" }""", "Remove the control characters from this text.")]
     [InlineData("""{ "summary": "a\nb" }""", "Enter this on one line.")]
     public void Validate_NamesKey_WhenTextBreaksRules(string answers, string message) => AssertProblem(Check(Summary, answers), "summary", message);
 

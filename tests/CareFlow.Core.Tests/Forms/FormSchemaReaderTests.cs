@@ -104,6 +104,8 @@ public sealed class FormSchemaReaderTests
     [InlineData("""{ "type": "textfield", "key": "a", "label": 12 }""", "$.components[0].label", "string")]
     [InlineData("""{ "type": "textfield", "key": "a", "label": "bad\u0000label" }""", "$.components[0].label", "control")]
     [InlineData("""{ "type": "textfield", "key": "a", "id": true }""", "$.components[0].id", "string")]
+    [InlineData("""{ "type": "textfield", "key": "a", "description": "a\u2066b" }""", "$.components[0].description", "control")]
+    [InlineData("""{ "type": "textfield", "key": "a", "label": "a\udc00" }""", "$.components[0].label", "control")]
     [InlineData("""{ "type": "textfield", "key": "a", "conditional": { "hide": "=x" } }""", "$.components[0].conditional.hide", "not supported")]
     public void Read_NamesComponentPath_WhenComponentIsWrong(string component, string path, string containing) =>
         AssertProblem(ReadComponents(component), path, containing);

@@ -71,7 +71,6 @@ public sealed class DetailModel(ICareData data, CompleteTaskHandler completeTask
             TaskErrors = [.. errors.Where(e => !e.Key.StartsWith("answers.", StringComparison.Ordinal)).SelectMany(e => e.Value)];
             if (!await LoadAsync(taskId, cancellationToken)) return NotFound();
             Form = await FormViewAsync(posted, byKey, cancellationToken);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
     }

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CareFlow.Core.Forms;
 
-namespace CareFlow.Web.Forms;
+namespace CareFlow.Web.Designer;
 
 /// <summary>
 /// At start-up, publishes each <c>forms/*.json</c> (form-js schemas) as a new form version unless the same content is
