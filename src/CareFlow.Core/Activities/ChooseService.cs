@@ -3,6 +3,7 @@ using CareFlow.Core.Care;
 using CareFlow.Core.Care.Directory;
 using CareFlow.Core.Care.Screening;
 using CareFlow.Core.Care.Tasks;
+using CareFlow.Core.Forms;
 using CareFlow.Workflows.Activities;
 using CareFlow.Workflows.Runtime;
 using CareFlow.Core.Reminders;
@@ -23,6 +24,9 @@ public sealed class ChooseService(ICareData data, CoordinatorReminders reminders
     [Input(Description = "How long the coordinator has, e.g. 2.00:00:00.", DefaultValue = "2.00:00:00")]
     public TimeSpan DueIn { get; set; } = TimeSpan.FromDays(2);
 
+    [Input(Description = "The form the coordinator fills in with the client (a published form id; empty: none).", DefaultValue = StageForms.ServiceChoice, OptionsSource = PublishedFormOptions.SourceName)]
+    public string? Form { get; set; } = StageForms.ServiceChoice;
+
     [Output(Description = "The chosen service id.")]
     public string? ChosenServiceId { get; set; }
 
@@ -36,7 +40,7 @@ public sealed class ChooseService(ICareData data, CoordinatorReminders reminders
         var open = await data.ToListAsync(data.Query<Need>().Where(n => n.CaseId == @case.Id && n.Status == NeedStatus.Open), context.CancellationToken);
         var needs = open.Count == 0 ? "no open needs" : string.Join(", ", open.Select(n => n.Label));
         await CoordinatorTasks.CreateAndWaitAsync(context, data, reminders, @case.Id, CoordinatorTaskKind.ChooseService, "Choose a service with the client",
-            $"Open needs: {needs}. Choose a directory service with the client.", DueIn, overdueTimer: false);
+            $"Open needs: {needs}. Choose the directory service with the client.", DueIn, overdueTimer: false, StageForms.OrNone(Form));
         return ActivityResult.Suspend;
     }
 

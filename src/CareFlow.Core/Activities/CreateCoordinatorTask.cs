@@ -26,7 +26,7 @@ public sealed class CreateCoordinatorTask(ICareData data, CoordinatorReminders r
     public string? Description { get; set; }
 
     [Input(Description = "The kind of task.", UIHint = "dropdown",
-        Options = ["General", "ReviewDuplicate", "ObtainConsent", "MissedCheckIn", "ProviderNoResponse", "ReviewStability"], DefaultValue = "General")]
+        Options = ["General", "ReviewDuplicate", "ObtainConsent", "MissedCheckIn", "ProviderNoResponse", "ReviewStability", "Advocacy"], DefaultValue = "General")]
     public string Kind { get; set; } = nameof(CoordinatorTaskKind.General);
 
     [Input(Description = "The form the coordinator fills in to complete the task (its published version is pinned when the task is created); its answers are the Result.",

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using CareFlow.Core.Care;
 using CareFlow.Core.Care.Screening;
 using CareFlow.Core.Care.Tasks;
+using CareFlow.Core.Forms;
 using CareFlow.Workflows.Activities;
 using CareFlow.Workflows.Runtime;
 using CareFlow.Core.Reminders;
@@ -25,13 +26,16 @@ public sealed class ScreenClient(ICareData data, CoordinatorReminders reminders)
     [Input(Description = "How long the coordinator has to screen, e.g. 3.00:00:00.", DefaultValue = "3.00:00:00")]
     public TimeSpan DueIn { get; set; } = TimeSpan.FromDays(3);
 
+    [Input(Description = "The form the coordinator fills in with the client (a published form id; empty: none).", DefaultValue = StageForms.Screening, OptionsSource = PublishedFormOptions.SourceName)]
+    public string? Form { get; set; } = StageForms.Screening;
+
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         if (ScreeningInstruments.Find(InstrumentId) is null) throw new ArgumentException($"Unknown screening instrument '{InstrumentId}'.");
         var @case = await data.RequireCaseAsync(CareInputs.CaseId(context, CaseId), context.CancellationToken);
         if (await LatestAsync(@case.Id, context) is { } screening) return Route(screening);
         await CoordinatorTasks.CreateAndWaitAsync(context, data, reminders, @case.Id, CoordinatorTaskKind.Screen, "Screen the client (AHC HRSN core)",
-            "Ask the 10 core questions and submit the answers; each positive domain becomes a need.", DueIn, overdueTimer: false);
+            "Ask the 10 core questions and submit the answers; each positive domain becomes a need.", DueIn, overdueTimer: false, StageForms.OrNone(Form));
         return ActivityResult.Suspend;
     }
 

@@ -41,6 +41,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.Stage).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.CoordinatorId).HasMaxLength(200);
+        builder.Property(c => c.ClosureSummary).HasMaxLength(2000);
+        builder.Property(c => c.ClosedBy).HasMaxLength(256);
         builder.HasOne<Client>().WithMany().HasForeignKey(c => c.ClientId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.CoordinatorId, c.Status });
     }

@@ -44,6 +44,8 @@ internal sealed class StabilizationPlanConfiguration : IEntityTypeConfiguration<
     {
         builder.ToTable("stabilization_plans", CareFlowSchemas.Domain);
         builder.HasKey(p => p.Id);
+        builder.Property(p => p.ClientWants).HasMaxLength(2000);
+        builder.Property(p => p.WrittenBy).HasMaxLength(256);
         builder.HasIndex(p => p.CaseId);
     }
 }
@@ -67,6 +69,7 @@ internal sealed class CheckInConfiguration : IEntityTypeConfiguration<CheckIn>
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.Outcome).HasConversion<string>().HasMaxLength(30);
+        builder.Property(c => c.RecordedBy).HasMaxLength(256);
         builder.HasIndex(c => new { c.CaseId, c.DueAt });
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using CareFlow.Core.Care.Advocacy;
+using CareFlow.Core.Care.Barriers;
 using CareFlow.Core.Workflows;
 using CareFlow.Workflows.Definitions;
 using CareFlow.Workflows.Management;
@@ -11,8 +12,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CareFlow.IntegrationTests.Care;
 
 /// <summary>
-/// The advocacy log holds only what a person recorded: a client taken through all four stage workflows (including a
-/// check-in held but not stable) leaves exactly the entries someone posted, under that caller's name, and none from a workflow.
+/// The advocacy log holds only what a person recorded: a client taken through all four stage workflows by their forms
+/// (including a check-in held but not stable and a provider's decline) leaves exactly the entries someone wrote, under
+/// that person's name, and every barrier names the person or provider who stated it; nothing is the workflow's.
 /// </summary>
 [Collection("care")]
 public sealed class AdvocacyAuthorshipTests(CareFlowApp<CareApp> app) : IAsyncLifetime
@@ -28,48 +30,45 @@ public sealed class AdvocacyAuthorshipTests(CareFlowApp<CareApp> app) : IAsyncLi
     }
 
     [Fact]
-    public async Task Journey_ThroughAllFourWorkflows_WritesNoAdvocacyEntryOfItsOwn()
+    public async Task Journey_ThroughAllFourWorkflows_ByTheirForms_LeavesOnlyEntriesAPersonOrProviderStated()
     {
-        await _api.ImportDirectoryAsync();
+        var (caseId, _) = await app.RunAllFourWorkflowsAsync(_api);
 
-        var intake = await _api.IntakeAsync("Ines", "Varga", "1979-09-30", "555-301-8812");
-        var caseId = (string)intake["caseId"]!;
-        var clientId = (string)intake["clientId"]!;
-        await _api.SingleOpenTaskAsync(caseId, "RecordConsent");
-        await _api.ConsentAsync(clientId, CareSamples.HarborOrg, CareSamples.HarborEmail);
-        await _api.SingleOpenTaskAsync(caseId, "Screen");
-        await _api.PostAsync($"/api/cases/{caseId}/screenings", CareSamples.Screening(unsafeAtHome: true), HttpStatusCode.Created);
-
-        // Stabilization: one check-in held but not stable (the workflow loops), then stable → referral.
-        await app.HandOverAsync();
-        Assert.Equal("Stabilization", (string?)(await _api.CaseAsync(caseId))["case"]!["stage"]);
-        await _api.PostAsync($"/api/check-ins/{await _api.OpenCheckInAsync(caseId)}/outcome", new { outcome = "NeedsSupport" });
-        await _api.PostAsync($"/api/check-ins/{await _api.OpenCheckInAsync(caseId)}/outcome", new { outcome = "Stable" });
-        await app.HandOverAsync();
-        Assert.Equal("Referral", (string?)(await _api.CaseAsync(caseId))["case"]!["stage"]);
-
-        // Referral: accepted, then completed → follow-up.
-        await _api.CompleteTaskAsync(caseId, "ChooseService", new { serviceId = CareSamples.HarborService });
-        var referral = (await _api.GetAsync($"/api/referrals?caseId={caseId}")).AsArray().Single()!;
-        await _api.PostAsync($"/api/referrals/{(string)referral["id"]!}/status", new { status = "Accepted", party = "Performer" });
-        await app.AdvanceAsync(TimeSpan.FromDays(5));
-        await _api.PostAsync($"/api/referrals/{(string)referral["id"]!}/status", new { status = "Completed", party = "Performer" });
-        await app.HandOverAsync();
-        Assert.Equal("FollowUp", (string?)(await _api.CaseAsync(caseId))["case"]!["stage"]);
-
-        // The one note a person records along the way.
+        // The one note a person records on the case page along the way.
         var posted = await _api.PostAsync($"/api/cases/{caseId}/advocacy", new { kind = "Navigation", note = "Walked the client through the intake paperwork." }, HttpStatusCode.Created);
 
-        // Follow-up to a closed case.
-        await _api.PostAsync($"/api/check-ins/{await _api.OpenCheckInAsync(caseId)}/outcome", new { outcome = "ServiceReceived" });
-        await app.AdvanceAsync(TimeSpan.FromDays(40));
-        await _api.PostAsync($"/api/check-ins/{await _api.OpenCheckInAsync(caseId)}/outcome", new { outcome = "Stable" });
-        Assert.Equal("Closed", (string?)(await _api.CaseAsync(caseId))["case"]!["status"]);
+        // Every advocacy entry was written by a person: the coordinator's answer to the workflow's advocacy task, and the API caller's note.
+        var entries = await app.WithDbAsync(db => db.Set<AdvocacyEntry>().AsNoTracking().OrderBy(e => e.At).ToListAsync());
+        Assert.Equal([StageFormTasks.Coordinator, "api-key"], entries.Select(e => e.By));
+        Assert.Equal(Guid.Parse((string)posted["id"]!), entries[1].Id);
 
-        var entries = await app.WithDbAsync(db => db.Set<AdvocacyEntry>().AsNoTracking().ToListAsync());
-        var entry = Assert.Single(entries);
-        Assert.Equal(Guid.Parse((string)posted["id"]!), entry.Id);
-        Assert.Equal("api-key", entry.By);
+        // Every barrier has a human or provider author: the provider's decline under the provider's name, the client's
+        // transport barrier under the coordinator's who recorded it at follow-up. None is the workflow's.
+        var barriers = await app.WithDbAsync(db => db.Set<AccessBarrier>().AsNoTracking().OrderBy(b => b.RecordedAt).ToListAsync());
+        Assert.Equal([("Harbor Housing Collaborative", BarrierCategory.Capacity), (StageFormTasks.Coordinator, BarrierCategory.Transport)],
+            barriers.Select(b => (b.RecordedBy, b.Category)));
+        Assert.DoesNotContain(barriers, b => b.RecordedBy == "workflow");
+    }
+
+    [Fact]
+    public async Task ReferralThatTimesOut_RecordsNoBarrier_ForNobodyStatedOne()
+    {
+        await _api.ImportDirectoryAsync();
+        var intake = await _api.IntakeAsync("Omar", "Idris", "1983-07-19", "555-301-6620");
+        var caseId = (string)intake["caseId"]!;
+        await app.CompleteWithAnswersAsync(_api, caseId, "RecordConsent", StageFormTasks.Consent("Harbor Housing Collaborative", CareSamples.HarborEmail));
+        await app.CompleteWithAnswersAsync(_api, caseId, "Screen", StageFormTasks.Screening(unsafeAtHome: false));
+        await app.HandOverAsync();
+        await app.CompleteWithAnswersAsync(_api, caseId, "ChooseService", StageFormTasks.ServiceChoice(CareSamples.HarborService));
+        var referral = (await _api.GetAsync($"/api/referrals?caseId={caseId}")).AsArray().Single()!;
+        await _api.PostAsync($"/api/referrals/{(string)referral["id"]!}/status", new { status = "Accepted", party = "Performer" });
+        await app.CompleteWithAnswersAsync(_api, caseId, "Advocacy", StageFormTasks.Advocacy("EmotionalSupport", "Stayed on the phone while the client called.", null));
+
+        // The provider never reports completion: the 30-day deadline passes and the coordinator chooses again.
+        await app.AdvanceAsync(TimeSpan.FromDays(31));
+
+        await _api.SingleOpenTaskAsync(caseId, "ChooseService");
+        Assert.Empty(await app.WithDbAsync(db => db.Set<AccessBarrier>().AsNoTracking().ToListAsync()));
     }
 
     [Fact]

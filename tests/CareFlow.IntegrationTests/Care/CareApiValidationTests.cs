@@ -76,7 +76,7 @@ public sealed class CareApiValidationTests(CareFlowApp<CareApp> app) : IAsyncLif
         var task = await _api.SingleOpenTaskAsync(caseId, "ChooseService");
         var (status, body) = await _api.PostRawAsync($"/api/tasks/{(string)task["id"]!}/complete", """{"result":{"serviceId":"svc-nope"}}""");
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.NotNull(body!["errors"]!["result.serviceId"]);
+        Assert.NotNull(body!["errors"]!["answers.serviceId"]);
         await _api.SingleOpenTaskAsync(caseId, "ChooseService");
     }
 

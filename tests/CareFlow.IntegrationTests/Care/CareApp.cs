@@ -30,6 +30,7 @@ public sealed class CareApp : CareFlowAppOptions
         // Starts on the next Monday 09:00 UTC after the real time, so Hangfire never fires a fake-time timer early.
         ClockStart = NextMonday();
         TablesKeptOnReset.Add(("workflows", "definitions"));
+        // The forms provisioned at start-up stay published: the stage workflows' tasks pin them.
         TablesKeptOnReset.Add(("careflow", "form_versions"));
     }
 

@@ -38,8 +38,9 @@ public sealed class CareJourneyTests(CareFlowApp<CareApp> app) : IAsyncLifetime
         Assert.True((bool)screening["requiresStabilization"]!);
         Assert.Equal("Stabilization", (string?)(await _api.CaseAsync(caseId))["case"]!["stage"]);
 
-        // Stabilization: the first weekly check-in is missed → coordinator task; the next is held "Stable" → referral.
+        // Stabilization: the plan written with the client; the first weekly check-in is missed → coordinator task; the next is held "Stable" → referral.
         await app.HandOverAsync();
+        await app.CompleteWithAnswersAsync(_api, caseId, "StabilizationPlan", StageFormTasks.Plan());
         await app.AdvanceAsync(TimeSpan.FromDays(7));
         Assert.Contains(((System.Text.Json.Nodes.JsonArray)(await _api.CaseAsync(caseId))["timeline"]!), e => (string?)e!["kind"] == "check-in-due");
         await app.AdvanceAsync(TimeSpan.FromDays(2));
@@ -74,10 +75,11 @@ public sealed class CareJourneyTests(CareFlowApp<CareApp> app) : IAsyncLifetime
         await app.HandOverAsync();
         Assert.Equal("FollowUp", (string?)(await _api.CaseAsync(caseId))["case"]!["stage"]);
 
-        // Follow-up: day 7 held, day 30 missed (time passes), day 90 held → case closed.
+        // Follow-up: day 7 held, day 30 missed (time passes), day 90 held → the coordinator closes the case.
         await _api.PostAsync($"/api/check-ins/{await _api.OpenCheckInAsync(caseId)}/outcome", new { outcome = "ServiceReceived" });
         await app.AdvanceAsync(TimeSpan.FromDays(40));
         await _api.PostAsync($"/api/check-ins/{await _api.OpenCheckInAsync(caseId)}/outcome", new { outcome = "Stable" });
+        await app.CompleteWithAnswersAsync(_api, caseId, "CloseCase", StageFormTasks.Closure());
         var closed = (await _api.CaseAsync(caseId))["case"]!;
         Assert.Equal("Closed", (string?)closed["status"]);
 

@@ -15,6 +15,14 @@ public sealed class RecordAdvocacyHandler(ICareData data, TimeProvider time)
     /// <summary>Records what <paramref name="author"/> did for the client of case <paramref name="caseId"/>, and with whom; the caller has checked the caseload.</summary>
     public async Task<AdvocacyEntry> HandleAsync(Guid caseId, AdvocacyKind? kind, string? note, string? withWhom, string author, CancellationToken cancellationToken = default)
     {
+        var entry = Record(caseId, kind, note, author);
+        await data.SaveChangesAsync(cancellationToken);
+        return entry;
+    }
+
+    /// <summary>Checks the entry and adds it to the unit of work without saving: the one recording both this use case and an advocacy task's form use.</summary>
+    internal AdvocacyEntry Record(Guid caseId, AdvocacyKind? kind, string? note, string author)
+    {
         if (string.IsNullOrWhiteSpace(author)) throw new CareValidationException("author", "An advocacy entry needs the name of the person who did it.");
         if (kind is not { } k || !Enum.IsDefined(k)) throw new CareValidationException("kind", $"Kind is required: {string.Join(", ", Enum.GetNames<AdvocacyKind>())}.");
         if (string.IsNullOrWhiteSpace(note)) throw new CareValidationException("note", "Say what was done.");
@@ -24,7 +32,6 @@ public sealed class RecordAdvocacyHandler(ICareData data, TimeProvider time)
         var now = time.GetUtcNow();
         var entry = new AdvocacyEntry { Id = Guid.CreateVersion7(now), CaseId = caseId, Kind = k, Note = note.Trim(), WithWhom = with, At = now, By = author };
         data.Add(entry);
-        await data.SaveChangesAsync(cancellationToken);
         return entry;
     }
 }

@@ -22,6 +22,14 @@ public sealed class RecordBarrierHandler(ICareData data, IOptions<BarrierOptions
     /// <summary>Records <paramref name="barrier"/> for case <paramref name="caseId"/> under <paramref name="author"/>; the caller has checked the caseload.</summary>
     public async Task<AccessBarrier> HandleAsync(Guid caseId, NewBarrier barrier, string author, CancellationToken cancellationToken = default)
     {
+        var recorded = await RecordAsync(caseId, barrier, author, cancellationToken);
+        await data.SaveChangesAsync(cancellationToken);
+        return recorded;
+    }
+
+    /// <summary>Checks the barrier and adds it to the unit of work without saving: the one recording both this use case and a task's form use.</summary>
+    internal async Task<AccessBarrier> RecordAsync(Guid caseId, NewBarrier barrier, string author, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(barrier);
         if (string.IsNullOrWhiteSpace(author)) throw new CareValidationException("author", "A barrier needs the name of the person who recorded it.");
         if (barrier.Category is not { } category || !Enum.IsDefined(category))
@@ -51,7 +59,6 @@ public sealed class RecordBarrierHandler(ICareData data, IOptions<BarrierOptions
             Resolution = resolution, ResolvedAt = resolution is null ? null : now, ResolvedBy = resolution is null ? null : author,
         };
         data.Add(recorded);
-        await data.SaveChangesAsync(cancellationToken);
         return recorded;
     }
 

@@ -24,4 +24,10 @@ public sealed class Case
     public DateTimeOffset? ClosedAt { get; set; }
 
     public string? ClosureReason { get; set; }
+
+    /// <summary>What the coordinator wrote when closing the case.</summary>
+    public string? ClosureSummary { get; set; }
+
+    /// <summary>Who closed the case (a user name); null when a workflow step closed it.</summary>
+    public string? ClosedBy { get; set; }
 }

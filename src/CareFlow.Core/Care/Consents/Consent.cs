@@ -3,6 +3,9 @@ namespace CareFlow.Core.Care.Consents;
 /// <summary>A 42 CFR Part 2 (§2.31) written consent to disclose SUD records.</summary>
 public sealed class Consent
 {
+    /// <summary>How to revoke, when the consent form names no other way.</summary>
+    public const string DefaultRevocationInstructions = "Tell your coordinator, in writing or orally, at any time.";
+
     public Guid Id { get; set; }
 
     /// <summary>The patient.</summary>

@@ -12,6 +12,19 @@ public sealed class RecordConsentHandler(ICareData data, ICareSignals signals, T
 {
     public async Task<Consent> HandleAsync(Consent consent, string by, CancellationToken cancellationToken = default)
     {
+        await RecordAsync(consent, by, exceptTaskId: null, cancellationToken);
+        await data.SaveChangesAsync(cancellationToken);
+        await signals.DeliverAsync(cancellationToken);
+        return consent;
+    }
+
+    /// <summary>
+    /// Checks and adds the consent, its journal lines and the completion of the client's open consent tasks (all but
+    /// <paramref name="exceptTaskId"/>, the task whose form recorded it) to the unit of work, without saving: the one
+    /// recording both this use case and a consent task's form (<see cref="TaskFormEffects"/>) use.
+    /// </summary>
+    internal async Task<Consent> RecordAsync(Consent consent, string by, Guid? exceptTaskId, CancellationToken cancellationToken)
+    {
         foreach (var (field, message) in ConsentRules.Validate(consent)) throw new CareValidationException(field, message);
         var client = await data.FirstOrDefaultAsync(data.Query<Client>().Where(c => c.Id == consent.ClientId), cancellationToken)
             ?? throw new CareValidationException("clientId", "Unknown client.");
@@ -27,12 +40,10 @@ public sealed class RecordConsentHandler(ICareData data, ICareSignals signals, T
         foreach (var caseId in cases)
         {
             CaseJournal.Record(data, caseId, now, "consent-recorded", $"Consent recorded for {consent.RecipientName}, expires {consent.ExpiresOn:yyyy-MM-dd}.");
-            await CompleteTaskHandler.RaiseForOpenOfKindAsync(data, signals, caseId, CoordinatorTaskKind.RecordConsent, by, cancellationToken);
-            await CompleteTaskHandler.RaiseForOpenOfKindAsync(data, signals, caseId, CoordinatorTaskKind.ObtainConsent, by, cancellationToken);
+            await CompleteTaskHandler.RaiseForOpenOfKindAsync(data, signals, caseId, CoordinatorTaskKind.RecordConsent, by, cancellationToken, exceptTaskId);
+            await CompleteTaskHandler.RaiseForOpenOfKindAsync(data, signals, caseId, CoordinatorTaskKind.ObtainConsent, by, cancellationToken, exceptTaskId);
         }
 
-        await data.SaveChangesAsync(cancellationToken);
-        await signals.DeliverAsync(cancellationToken);
         return consent;
     }
 }

@@ -19,4 +19,7 @@ public sealed class CheckIn
     public CheckInOutcome? Outcome { get; set; }
 
     public string? Notes { get; set; }
+
+    /// <summary>Who recorded the outcome (a user name); null for an outcome the workflow set (missed after the grace period).</summary>
+    public string? RecordedBy { get; set; }
 }

@@ -10,4 +10,7 @@ public enum CheckInOutcome
     ServiceNotReceived,
     Missed,
     Unreachable,
+
+    /// <summary>Held, and the client is not yet stable (nothing more is claimed).</summary>
+    Held,
 }

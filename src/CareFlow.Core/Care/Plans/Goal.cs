@@ -11,4 +11,7 @@ public sealed class Goal
     public string Text { get; set; } = "";
 
     public GoalStatus Status { get; set; }
+
+    /// <summary>When the client wants to reach it.</summary>
+    public DateOnly? TargetDate { get; set; }
 }

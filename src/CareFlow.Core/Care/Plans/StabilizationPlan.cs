@@ -11,4 +11,10 @@ public sealed class StabilizationPlan
 
     /// <summary>Set when the coordinator judges the client stable; the workflow hands over to referral.</summary>
     public DateTimeOffset? StableAt { get; set; }
+
+    /// <summary>What the client wants to work on, in their words, as the coordinator wrote it with them.</summary>
+    public string? ClientWants { get; set; }
+
+    /// <summary>The coordinator who wrote the plan with the client (a user name); null while nobody has.</summary>
+    public string? WrittenBy { get; set; }
 }

@@ -13,6 +13,20 @@ public sealed class SubmitScreeningHandler(ICareData data, ICareSignals signals,
     public async Task<(ClientScreening Screening, IReadOnlyList<Need> Needs)> HandleAsync(
         Guid caseId, string? instrumentId, IReadOnlyDictionary<string, string[]>? answers, string by, CancellationToken cancellationToken = default)
     {
+        var recorded = await RecordAsync(caseId, instrumentId, answers, by, cancellationToken);
+        await CompleteTaskHandler.RaiseForOpenOfKindAsync(data, signals, caseId, CoordinatorTaskKind.Screen, by, cancellationToken);
+        await data.SaveChangesAsync(cancellationToken);
+        await signals.DeliverAsync(cancellationToken);
+        return recorded;
+    }
+
+    /// <summary>
+    /// Scores the answers and adds the screening, its new needs and the journal line to the unit of work, without
+    /// saving or signalling: the one recording both this use case and a screening task's form (<see cref="TaskFormEffects"/>) use.
+    /// </summary>
+    internal async Task<(ClientScreening Screening, IReadOnlyList<Need> Needs)> RecordAsync(
+        Guid caseId, string? instrumentId, IReadOnlyDictionary<string, string[]>? answers, string by, CancellationToken cancellationToken)
+    {
         var instrument = ScreeningInstruments.Find(instrumentId ?? AhcHrsnCore.Id) ?? throw new CareValidationException("instrumentId", $"Unknown screening instrument '{instrumentId}'.");
         if (answers is null) throw new CareValidationException("answers", "Answers are required.");
         var result = ScreeningScorer.Score(instrument, answers);
@@ -36,9 +50,6 @@ public sealed class SubmitScreeningHandler(ICareData data, ICareSignals signals,
         }
 
         CaseJournal.Record(data, @case.Id, now, "screened", $"{instrument.Name}: {(needs.Count == 0 ? "no new needs" : string.Join(", ", needs.Select(n => n.Label)))}.");
-        await CompleteTaskHandler.RaiseForOpenOfKindAsync(data, signals, @case.Id, CoordinatorTaskKind.Screen, by, cancellationToken);
-        await data.SaveChangesAsync(cancellationToken);
-        await signals.DeliverAsync(cancellationToken);
         return (screening, needs);
     }
 }

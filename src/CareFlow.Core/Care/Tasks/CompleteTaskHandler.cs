@@ -89,9 +89,9 @@ public sealed class CompleteTaskHandler(ICareData data, ICareSignals signals, Co
     /// Raises the completion of the open tasks of one kind on a case (e.g. the screening task once a screening is
     /// submitted), in the caller's unit of work: the caller saves, then delivers.
     /// </summary>
-    internal static async Task RaiseForOpenOfKindAsync(ICareData data, ICareSignals signals, Guid caseId, CoordinatorTaskKind kind, string by, CancellationToken cancellationToken)
+    internal static async Task RaiseForOpenOfKindAsync(ICareData data, ICareSignals signals, Guid caseId, CoordinatorTaskKind kind, string by, CancellationToken cancellationToken, Guid? exceptTaskId = null)
     {
-        var open = await data.ToListAsync(data.Query<CoordinatorTask>().Where(t => t.CaseId == caseId && t.Kind == kind
+        var open = await data.ToListAsync(data.Query<CoordinatorTask>().Where(t => t.CaseId == caseId && t.Kind == kind && t.Id != exceptTaskId
             && (t.Status == CoordinatorTaskStatus.Open || t.Status == CoordinatorTaskStatus.Overdue)).Select(t => t.Id), cancellationToken);
         foreach (var id in open)
             await signals.RaiseAsync(CareBookmarks.TaskCompleted, id.ToString(), new JsonObject { ["completedBy"] = by }, cancellationToken);

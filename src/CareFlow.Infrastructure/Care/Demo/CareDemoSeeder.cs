@@ -80,7 +80,7 @@ public sealed partial class CareDemoSeeder(IServiceScopeFactory scopes, Infrastr
         await ConsentAsync(recordConsent, time, daniel.ClientId!.Value, "demo-harbor", "Harbor Housing Collaborative", "referrals@harbor-housing.example", cancellationToken);
         await submitScreening.HandleAsync(daniel.CaseId!.Value, AhcHrsnCore.Id, Answers(housing: true, food: true, unsafeAtHome: false), DemoCoordinator, cancellationToken);
 
-        // 3. Unsafe at home: in stabilization, first weekly check-in scheduled.
+        // 3. Unsafe at home: in stabilization, the plan to write with the client is in the coordinator's tasks.
         var aisha = await IntakeAsync(services, "Aisha", "Khan", new DateOnly(1996, 1, 27), "555-733-9010", cancellationToken);
         await ConsentAsync(recordConsent, time, aisha.ClientId!.Value, "demo-safeharbor", "Safe Harbor Advocacy Center", "advocates@safeharbor.example", cancellationToken);
         await submitScreening.HandleAsync(aisha.CaseId!.Value, AhcHrsnCore.Id, Answers(housing: true, food: false, unsafeAtHome: true), DemoCoordinator, cancellationToken);

@@ -253,9 +253,19 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
 
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("closed_by");
+
                     b.Property<string>("ClosureReason")
                         .HasColumnType("text")
                         .HasColumnName("closure_reason");
+
+                    b.Property<string>("ClosureSummary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("closure_summary");
 
                     b.Property<string>("CoordinatorId")
                         .IsRequired()
@@ -836,6 +846,11 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("character varying(30)")
                         .HasColumnName("outcome");
 
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recorded_by");
+
                     b.HasKey("Id")
                         .HasName("pk_check_ins");
 
@@ -866,6 +881,10 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
 
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("date")
+                        .HasColumnName("target_date");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("text")
@@ -891,6 +910,11 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("case_id");
 
+                    b.Property<string>("ClientWants")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("client_wants");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -898,6 +922,11 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                     b.Property<DateTimeOffset?>("StableAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("stable_at");
+
+                    b.Property<string>("WrittenBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("written_by");
 
                     b.HasKey("Id")
                         .HasName("pk_stabilization_plans");

@@ -245,9 +245,19 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("closed_at");
 
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_by");
+
                     b.Property<string>("ClosureReason")
                         .HasColumnType("TEXT")
                         .HasColumnName("closure_reason");
+
+                    b.Property<string>("ClosureSummary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closure_summary");
 
                     b.Property<string>("CoordinatorId")
                         .IsRequired()
@@ -828,6 +838,11 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("outcome");
 
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
                     b.HasKey("Id")
                         .HasName("pk_check_ins");
 
@@ -858,6 +873,10 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_date");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -883,6 +902,11 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("case_id");
 
+                    b.Property<string>("ClientWants")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_wants");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
@@ -890,6 +914,11 @@ namespace CareFlow.Infrastructure.Migrations.Sqlite
                     b.Property<long?>("StableAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("stable_at");
+
+                    b.Property<string>("WrittenBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("written_by");
 
                     b.HasKey("Id")
                         .HasName("pk_stabilization_plans");

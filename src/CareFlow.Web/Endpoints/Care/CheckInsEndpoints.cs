@@ -20,7 +20,7 @@ public static class CheckInsEndpoints
         if (await data.CountAsync(data.Query<CheckIn>().Where(c => c.Id == id && caseIds.Contains(c.CaseId)), cancellationToken) == 0) return TypedResults.NotFound();
         try
         {
-            return TypedResults.Ok(await recordCheckIn.HandleAsync(id, body?.Outcome, body?.Notes, cancellationToken));
+            return TypedResults.Ok(await recordCheckIn.HandleAsync(id, body?.Outcome, body?.Notes, CareProblems.By(http), cancellationToken));
         }
         catch (CareValidationException ex)
         {
