@@ -85,7 +85,7 @@ public sealed class StageFormsJourneyTests(CareFlowApp<CareApp> app) : IAsyncLif
             // Advocacy: the one note the coordinator wrote when asked, with whom.
             var note = await db.Set<AdvocacyEntry>().AsNoTracking().SingleAsync(a => a.CaseId == caseId);
             Assert.Equal((AdvocacyKind.Navigation, By), (note.Kind, note.By));
-            Assert.Equal("Went with the client to the intake appointment. (with Harbor Housing intake worker)", note.Note);
+            Assert.Equal(("Went with the client to the intake appointment.", "Harbor Housing intake worker"), (note.Note, note.WithWhom));
 
             // Closure, by the coordinator, with the reason and summary given.
             var closed = await db.Set<Case>().AsNoTracking().SingleAsync(c => c.Id == caseId);

@@ -15,13 +15,13 @@ public sealed class RecordAdvocacyHandler(ICareData data, TimeProvider time)
     /// <summary>Records what <paramref name="author"/> did for the client of case <paramref name="caseId"/>, and with whom; the caller has checked the caseload.</summary>
     public async Task<AdvocacyEntry> HandleAsync(Guid caseId, AdvocacyKind? kind, string? note, string? withWhom, string author, CancellationToken cancellationToken = default)
     {
-        var entry = Record(caseId, kind, note, author);
+        var entry = Record(caseId, kind, note, withWhom, author);
         await data.SaveChangesAsync(cancellationToken);
         return entry;
     }
 
     /// <summary>Checks the entry and adds it to the unit of work without saving: the one recording both this use case and an advocacy task's form use.</summary>
-    internal AdvocacyEntry Record(Guid caseId, AdvocacyKind? kind, string? note, string author)
+    internal AdvocacyEntry Record(Guid caseId, AdvocacyKind? kind, string? note, string? withWhom, string author)
     {
         if (string.IsNullOrWhiteSpace(author)) throw new CareValidationException("author", "An advocacy entry needs the name of the person who did it.");
         if (kind is not { } k || !Enum.IsDefined(k)) throw new CareValidationException("kind", $"Kind is required: {string.Join(", ", Enum.GetNames<AdvocacyKind>())}.");

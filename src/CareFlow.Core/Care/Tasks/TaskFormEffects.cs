@@ -185,9 +185,7 @@ public sealed class TaskFormEffects(
         var kindText = Text(answers, "kind");
         AdvocacyKind? kind = Enum.TryParse<AdvocacyKind>(kindText, ignoreCase: false, out var k) && Enum.IsDefined(k) ? k
             : kindText is null ? null : throw new CareValidationException("kind", $"'{kindText}' is not a kind of advocacy.");
-        var done = Text(answers, "whatWasDone");
-        var note = done is not null && Text(answers, "withWhom") is { } withWhom ? $"{done} (with {withWhom})" : done;
-        var entry = advocacy.Record(task.CaseId, kind, note, by);
+        var entry = advocacy.Record(task.CaseId, kind, Text(answers, "whatWasDone"), Text(answers, "withWhom"), by);
         var result = (JsonObject)answers.DeepClone();
         result["advocacyId"] = entry.Id.ToString();
         return result;
