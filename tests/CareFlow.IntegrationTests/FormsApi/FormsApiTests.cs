@@ -212,6 +212,31 @@ public abstract class FormsApiTests<TOptions>(CareFlowApp<TOptions> app)
     }
 
     [Fact]
+    public async Task Save_WithDuplicatePropertyNames_Is400_AndWritesNothing()
+    {
+        var id = NewId();
+        using var designer = await DesignerAsync();
+        using var content = new StringContent($$$"""{"schema": {"id": "{{{id}}}", "id": "{{{id}}}", "components": []}}""", Encoding.UTF8, "application/json");
+        using var response = await designer.PutAsync(new Uri($"/api/forms/{id}", UriKind.Relative), content, Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("", await FormRowsAsync(id));
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesEveryFormsOperation()
+    {
+        using var coordinator = await CoordinatorAsync();
+        var (_, document) = await SendAsync(coordinator, HttpMethod.Get, "/openapi/v1.json");
+        var paths = document!["paths"]!.AsObject();
+        Assert.NotNull(paths["/api/forms"]!["get"]);
+        Assert.NotNull(paths["/api/forms/{id}"]!["get"]);
+        Assert.NotNull(paths["/api/forms/{id}"]!["put"]!["requestBody"]);
+        Assert.NotNull(paths["/api/forms/{id}"]!["put"]!["responses"]!["409"]);
+        Assert.NotNull(paths["/api/forms/{id}/publish"]!["post"]);
+    }
+
+    [Fact]
     public async Task Save_WithAMalformedStamp_Is400()
     {
         var id = NewId();
