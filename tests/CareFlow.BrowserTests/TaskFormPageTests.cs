@@ -48,7 +48,7 @@ public sealed class TaskFormPageTests(CoordinatorAppFixture app)
             // The inbox links to the task page; no developer text there.
             await page.GotoAsync("/tasks");
             Assert.DoesNotContain("{\"", await page.ContentAsync(), StringComparison.Ordinal);
-            await page.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }).ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex($"/tasks/{taskId}$"));
             await Expect(page.GetByText("Ask the client <b>first</b>.")).ToBeVisibleAsync();
             Assert.Empty(await page.Locator(".validation-summary-errors").AllAsync());
