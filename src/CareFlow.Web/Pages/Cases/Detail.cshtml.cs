@@ -44,7 +44,6 @@ public sealed class DetailModel(ICareData data, RecordAdvocacyHandler recordAdvo
 
     public IReadOnlyList<Need> Needs { get; private set; } = [];
 
-    public IReadOnlyList<CoordinatorTask> OpenTasks { get; private set; } = [];
 
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
 
@@ -134,8 +133,6 @@ public sealed class DetailModel(ICareData data, RecordAdvocacyHandler recordAdvo
         Now = time.GetUtcNow();
         Header = new CaseHeaderView(access.Case, access.Client, null);
         Needs = await data.ToListAsync(data.Query<Need>().Where(n => n.CaseId == caseId).OrderBy(n => n.IdentifiedAt), cancellationToken);
-        OpenTasks = await data.ToListAsync(SupervisorTasks.VisibleTo(data.Query<CoordinatorTask>(), Caseload.Of(User).SeesAll).Where(t => t.CaseId == caseId
-            && (t.Status == CoordinatorTaskStatus.Open || t.Status == CoordinatorTaskStatus.Overdue)).OrderBy(t => t.DueAt), cancellationToken);
         Timeline = await CaseTimeline.LoadAsync(data, caseId, cancellationToken);
         Services = await data.ToListAsync(data.Query<Service>().OrderBy(s => s.Name).Take(500), cancellationToken);
         Barriers = [.. (await data.ToListAsync(data.Query<AccessBarrier>().Where(b => b.CaseId == caseId), cancellationToken))
