@@ -1,0 +1,27 @@
+using Microsoft.Net.Http.Headers;
+
+namespace CareFlow.Web.Designer.Forms;
+
+/// <summary>Serves <see cref="FormEditorBundle.Files"/> (and nothing else of the package) under <see cref="FormEditorBundle.UrlPrefix"/>.</summary>
+public static class FormEditorEndpoints
+{
+    public static IEndpointRouteBuilder MapFormEditorBundle(this IEndpointRouteBuilder endpoints)
+    {
+        foreach (var (path, contentType) in FormEditorBundle.Files)
+        {
+            endpoints.MapGet(FormEditorBundle.Url(path), (FormEditorBundle bundle, HttpContext context) => Serve(bundle, context, path, contentType))
+                .ExcludeFromDescription();
+        }
+        return endpoints;
+    }
+
+    private static IResult Serve(FormEditorBundle bundle, HttpContext context, string path, string contentType)
+    {
+        if (bundle.RootPath is not { } root)
+            return TypedResults.NotFound();
+        var file = new FileInfo(Path.Combine(root, path));
+        context.Response.Headers.CacheControl = "no-cache";
+        var etag = new EntityTagHeaderValue($"\"{file.LastWriteTimeUtc.Ticks:x}-{file.Length:x}\"");
+        return TypedResults.PhysicalFile(file.FullName, contentType, lastModified: file.LastWriteTimeUtc, entityTag: etag);
+    }
+}
