@@ -23,11 +23,16 @@ public sealed class FormEditorBundle
     ];
 
     /// <summary>
-    /// The editor page's policy: CareFlow's own (same origin only, nothing inline) — form-js 1.23's editor needs no
-    /// inline script or style element (its style attributes and CodeMirror's constructed style sheets go through the CSSOM).
+    /// The editor page's policy: CareFlow's own (same origin only, no inline script, no framing) with two additions
+    /// form-js 1.23's editor needs. <c>style-src-elem 'unsafe-inline'</c>: the properties panel's CodeMirror editors
+    /// (style-mod) write their theme into &lt;style&gt; elements in the document head, with generated class names and
+    /// without a nonce form-js could pass on, so neither a hash nor a nonce can admit them; style attributes stay
+    /// refused (form-js sets styles through the CSSOM). <c>img-src data:</c>: the palette's drag image and icons in
+    /// the stylesheets are data: URLs. Nothing may load from another origin.
     /// </summary>
     public const string ContentSecurityPolicy =
-        "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
+        "default-src 'self'; style-src-elem 'self' 'unsafe-inline'; img-src 'self' data:; "
+        + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
 
     public FormEditorBundle(IWebHostEnvironment environment)
     {

@@ -11,7 +11,7 @@ namespace CareFlow.Web.Pages.Designer.Forms;
 /// <c>/designer/forms/{formId}</c> (and <c>/designer/forms/new</c>): the form-js editor. The page only hosts it;
 /// wwwroot/js/form-designer.js opens, saves and publishes through <c>/api/forms</c>, which validates every save.
 /// </summary>
-[Authorize(Policy = CareFlowPolicies.Designer)]
+[Authorize(Policy = CareFlowPolicies.DesignerPages)]
 public sealed partial class EditModel(FormEditorBundle bundle) : PageModel
 {
     /// <summary>The route value that opens an empty editor for a new form.</summary>

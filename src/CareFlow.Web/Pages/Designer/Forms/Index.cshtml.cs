@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CareFlow.Web.Pages.Designer.Forms;
 
 /// <summary><c>/designer/forms</c>: every form with its latest and published version, and "New form"; designers only.</summary>
-[Authorize(Policy = CareFlowPolicies.Designer)]
+[Authorize(Policy = CareFlowPolicies.DesignerPages)]
 public sealed class IndexModel(FormCatalog forms) : PageModel
 {
     public IReadOnlyList<FormSummary> Forms { get; private set; } = [];
