@@ -17,6 +17,8 @@ public static class ServiceCollectionExtensions
         // The client rights-and-options summary's wording: an organisation sets its own in "RightsSummary".
         services.AddOptions<Core.Care.Rights.RightsSummaryOptions>().BindConfiguration(Core.Care.Rights.RightsSummaryOptions.SectionName);
         services.AddOpenApi(Endpoints.Care.CareApiDocument.Configure);
+        // forms/*.json published at start-up, before the workflow files that use them.
+        services.AddHostedService<Designer.FormFileProvisioner>();
         // A body or query value that does not bind is a 400 in every environment (Development would otherwise throw: 500).
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         Endpoints.Elsa.EventTriggerLimitsExtensions.AddEventTriggerLimits(services);

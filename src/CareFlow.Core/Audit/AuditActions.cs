@@ -22,4 +22,7 @@ public static class AuditActions
 
     /// <summary>An administrator created a user, changed roles, locked, unlocked or reset a password.</summary>
     public const string UserAdmin = "user-admin";
+
+    /// <summary>A designer saved or published a form (target: the form id; route: what was done and the version).</summary>
+    public const string FormDesign = "form-design";
 }

@@ -1,3 +1,4 @@
+using CareFlow.Web.Endpoints.Forms;
 using CareFlow.Web.Security;
 
 namespace CareFlow.Web.Endpoints.Care;
@@ -22,6 +23,7 @@ public static class CareApi
         clientData.MapConsents();
         clientData.MapScreenings();
         api.MapDirectory();
+        api.MapForms();
         clientData.MapReferrals();
         clientData.MapTasks();
         clientData.MapCheckIns();
