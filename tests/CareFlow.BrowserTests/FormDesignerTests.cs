@@ -42,7 +42,7 @@ public sealed class FormDesignerTests(FormDesignerAppFixture app)
         await session.SaveButton.ClickAsync();
         await Assertions.Expect(session.Status).ToHaveTextAsync("Saved as version 1 (draft).");
         Assert.EndsWith("/designer/forms/" + formId, page.Url, StringComparison.Ordinal);
-        await Assertions.Expect(page.Locator("#fd-form-id")).ToHaveAttributeAsync("readonly", "readonly");
+        await Assertions.Expect(page.Locator("#fd-form-id")).Not.ToBeEditableAsync();
 
         await session.PublishButton.ClickAsync();
         await Assertions.Expect(session.Status).ToHaveTextAsync("Published version 1.");

@@ -140,8 +140,13 @@
     clearProblems();
     if (state.isNew) {
       const id = idInput.value.trim();
-      if (!/^[A-Za-z0-9_-]{1,200}$/.test(id)) {
-        showProblems('The form was not saved.', [{ path: 'Form id', message: 'Enter an id of letters, digits, - and _ (up to 200).' }]);
+      if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(id)) {
+        showProblems('The form was not saved.', [{ path: 'Form id', message: 'Enter an id of lower-case letters, digits and hyphens, starting with a letter or digit (at most 64).' }]);
+        idInput.focus();
+        return false;
+      }
+      if (id === 'new') {
+        showProblems('The form was not saved.', [{ path: 'Form id', message: '"new" opens an empty form in the designer; choose another id.' }]);
         idInput.focus();
         return false;
       }

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using CareFlow.Core.Forms;
 using CareFlow.Web.Designer.Forms;
 using CareFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -12,7 +12,7 @@ namespace CareFlow.Web.Pages.Designer.Forms;
 /// wwwroot/js/form-designer.js opens, saves and publishes through <c>/api/forms</c>, which validates every save.
 /// </summary>
 [Authorize(Policy = CareFlowPolicies.DesignerPages)]
-public sealed partial class EditModel(FormEditorBundle bundle) : PageModel
+public sealed class EditModel(FormEditorBundle bundle) : PageModel
 {
     /// <summary>The route value that opens an empty editor for a new form.</summary>
     public const string NewFormRoute = "new";
@@ -33,13 +33,10 @@ public sealed partial class EditModel(FormEditorBundle bundle) : PageModel
             }) { StatusCode = StatusCodes.Status503ServiceUnavailable, ContentTypes = { "application/problem+json" } };
         }
         IsNew = formId == NewFormRoute;
-        if (!IsNew && !FormIdPattern().IsMatch(formId))
+        if (!IsNew && !FormSchemaReader.IsValidFormId(formId))
             return NotFound();
         FormId = IsNew ? "" : formId;
         Response.Headers.ContentSecurityPolicy = FormEditorBundle.ContentSecurityPolicy;
         return Page();
     }
-
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,200}$")]
-    private static partial Regex FormIdPattern();
 }
