@@ -1,3 +1,4 @@
+using CareFlow.Web.Security;
 using Microsoft.Net.Http.Headers;
 
 namespace CareFlow.Web.Designer.Forms;
@@ -9,8 +10,9 @@ public static class FormEditorEndpoints
     {
         foreach (var (path, contentType) in FormEditorBundle.Files)
         {
+            // Designers only, like the pages that load them: nobody else needs the editor.
             endpoints.MapGet(FormEditorBundle.Url(path), (FormEditorBundle bundle, HttpContext context) => Serve(bundle, context, path, contentType))
-                .ExcludeFromDescription();
+                .RequireAuthorization(CareFlowPolicies.DesignerPages).ExcludeFromDescription();
         }
         return endpoints;
     }
