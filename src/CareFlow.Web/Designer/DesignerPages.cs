@@ -46,7 +46,7 @@ public static class DesignerPages
         var table = latest.Count == 0
             ? "<section class=\"careflow-definitions\"><p>No workflow definitions yet.</p></section>"
             : $"<section class=\"careflow-definitions\"><h2>Export for <code>workflows/</code></h2><table><thead><tr><th>Name</th><th>Definition id</th><th>Latest</th><th></th><th></th></tr></thead><tbody>{rows}</tbody></table></section>";
-        return DesignerHostPage.Render(context, antiforgery, "Workflows", "",
+        return DesignerHostPage.Render(context, antiforgery, "Workflows", FormsLink(context),
             "<elsa-workflow-definition-list data-careflow-endpoint=\"/elsa/api\"></elsa-workflow-definition-list>", table);
     }
 
@@ -56,7 +56,7 @@ public static class DesignerPages
             return BundleMissing();
         var id = DesignerHostPage.Encode(definitionId);
         var escaped = Uri.EscapeDataString(definitionId);
-        var links = $"<a href=\"/designer\">All workflows</a> <a href=\"/elsa/api/workflow-definitions/{escaped}/export\" download=\"{id}.json\">Export JSON</a>";
+        var links = $"<a href=\"/designer\">All workflows</a> <a href=\"/elsa/api/workflow-definitions/{escaped}/export\" download=\"{id}.json\">Export JSON</a> {FormsLink(context)}";
         return DesignerHostPage.Render(context, antiforgery, definitionId, links,
             $"<elsa-workflow-definition-editor definition-id=\"{id}\" data-careflow-endpoint=\"/elsa/api\"></elsa-workflow-definition-editor>");
     }
@@ -69,6 +69,10 @@ public static class DesignerPages
         return DesignerHostPage.Render(context, antiforgery, "Instance " + instanceId, links,
             $"<elsa-workflow-instance-viewer instance-id=\"{DesignerHostPage.Encode(instanceId)}\" data-careflow-endpoint=\"/elsa/api\"></elsa-workflow-instance-viewer>");
     }
+
+    /// <summary>The form designer, for those who may use it.</summary>
+    private static string FormsLink(HttpContext context) =>
+        CareFlowPolicies.CanDesign(context.User) ? "<a href=\"/designer/forms\">Forms</a>" : "";
 
     private static ProblemHttpResult BundleMissing() => TypedResults.Problem(
         "The Elsa Studio bundle is not installed. Build CareFlow.Web (it runs npm ci in designer-bundle/) or set CareFlow:Designer:BundlePath.",

@@ -1,3 +1,4 @@
+using CareFlow.Web.Designer.Forms;
 using CareFlow.Web.Endpoints.Elsa;
 using CareFlow.Workflows;
 using CareFlow.Workflows.Activities;
@@ -16,6 +17,7 @@ public static class DesignerServiceCollectionExtensions
         // AddCareFlowWorkflows does, so whichever runs first wins and both see the same WorkflowOptions.
         services.TryAddSingleton(sp => new ActivityCatalogue(sp.GetService<WorkflowOptions>()?.ActivityTypes));
         services.AddSingleton<StudioBundle>();
+        services.AddSingleton<FormEditorBundle>();
         services.TryAddSingleton<StudioActivityDescriptors>();
         // Studio saves through the engine's WorkflowDefinitionService (registered by AddCareFlowWorkflows, its store
         // by Infrastructure), so the runtime executes exactly what Studio saved.
@@ -28,6 +30,7 @@ public static class DesignerServiceCollectionExtensions
     {
         app.UseMiddleware<StudioBundleMiddleware>();
         app.MapDesignerPages();
+        app.MapFormEditorBundle();
         app.MapStudioApi();
         return app;
     }

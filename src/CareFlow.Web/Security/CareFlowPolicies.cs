@@ -24,6 +24,12 @@ public static class CareFlowPolicies
     /// </summary>
     public const string RunWorkflows = "CareFlow.RunWorkflows";
 
+    /// <summary>
+    /// A signed-in user (cookie) in role <c>designer</c>: the form designer's pages. Cookie only, so a signed-out visitor
+    /// is sent to sign in and anyone else gets 403.
+    /// </summary>
+    public const string DesignerPages = "CareFlow.DesignerPages";
+
     /// <summary>A signed-in user (cookie); the designer pages use it.</summary>
     public const string SignedIn = "CareFlow.SignedIn";
 
@@ -62,6 +68,10 @@ public static class CareFlowPolicies
             .AddAuthenticationSchemes(CareFlowAuthenticationSchemes.Cookie)
             .RequireAuthenticatedUser()
             .RequireRole(CareFlowRoles.Admin));
+        options.AddPolicy(DesignerPages, policy => policy
+            .AddAuthenticationSchemes(CareFlowAuthenticationSchemes.Cookie)
+            .RequireAuthenticatedUser()
+            .RequireRole(CareFlowRoles.Designer));
         options.AddPolicy(SignedIn, policy => policy
             .AddAuthenticationSchemes(CareFlowAuthenticationSchemes.Cookie)
             .RequireAuthenticatedUser());

@@ -51,6 +51,7 @@ public sealed partial class AuthorizationWalkTests(CareFlowApp<CareApp> app) : I
         (new("^/api/directory/"), "The service directory (HSDS) is not client data; every signed-in user may read it."),
         (new("^/directory/"), "The service directory (HSDS) pages are not client data; every signed-in user may read them."),
         (new("^/api/screening/instruments/\\{id\\}"), "Screening instrument definitions (questions), not client data."),
+        (new("^/designer/forms/\\{formId\\}"), "The form designer's editor page (a form-js schema, not client data); designer role only (FormDesignerTests)."),
         (new("^/api/forms/\\{id\\}"), "A form (form-js schema, versioned), not client data: signed-in users read published versions, drafts and writes need the designer policy (FormsApiTests)."),
     ];
 
