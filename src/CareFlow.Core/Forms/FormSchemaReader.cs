@@ -119,6 +119,13 @@ public static partial class FormSchemaReader
     internal static decimal? Num(JsonNode? node) =>
         node is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<decimal>(out var number) ? number : null;
 
+    /// <summary>
+    /// A rule's bound: a JSON number, or a plain decimal written as text (the form-js editor's properties panel saves
+    /// its number inputs as strings, e.g. <c>"minLength": "10"</c>); anything else is null.
+    /// </summary>
+    private static decimal? Bound(JsonNode? node) =>
+        Num(node) ?? (Str(node) is { } text && decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed) ? parsed : null);
+
     /// <summary>A number field's <c>decimalDigits</c> (0 to 20), or null when it is absent or not such a number.</summary>
     internal static int? DecimalDigits(JsonObject component) =>
         Num(component["decimalDigits"]) is { } d && d >= 0 && d <= 20 && d == Math.Floor(d) ? (int)d : null;
@@ -345,7 +352,7 @@ public static partial class FormSchemaReader
             if (!validate.TryGetPropertyValue(property, out var node) || node is null) return null;
             // The form-js editor leaves an empty string when a bound is cleared.
             if (Str(node) is { Length: 0 }) return null;
-            var number = Num(node);
+            var number = Bound(node);
             if (number is null) Problem($"{at}.{property}", $"'{property}' must be a number.");
             return number;
         }
@@ -354,7 +361,7 @@ public static partial class FormSchemaReader
         {
             if (!validate.TryGetPropertyValue(property, out var node) || node is null) return null;
             if (Str(node) is { Length: 0 }) return null;
-            var number = Num(node);
+            var number = Bound(node);
             if (number is not { } n || n < 0 || n != Math.Floor(n) || n > int.MaxValue)
             {
                 Problem($"{at}.{property}", $"'{property}' must be a whole number of 0 or more.");

@@ -86,6 +86,25 @@ public sealed class FormSchemaReaderTests
     [InlineData("""{ "id": "ok", "type": "wizard", "components": [] }""", "$.type", "default")]
     public void Read_NamesPath_WhenRootIsWrong(string json, string path, string containing) => AssertProblem(Read(json), path, containing);
 
+    /// <summary>The form-js editor's properties panel writes length and number bounds as text ("10"); they are read as numbers.</summary>
+    [Fact]
+    public void Read_AcceptsBoundsWrittenAsTextByTheEditor()
+    {
+        var result = ReadComponents("""{ "type": "textfield", "key": "a", "validate": { "minLength": "2", "maxLength": "10" } }, { "type": "number", "key": "n", "validate": { "min": "1", "max": "5.5" } }""");
+
+        Assert.True(result.IsValid, string.Join("; ", result.Problems));
+        var fields = result.Schema!.InputFields().ToList();
+        Assert.Equal((2, 10), (fields[0].Rules.MinLength, fields[0].Rules.MaxLength));
+        Assert.Equal((1m, 5.5m), (fields[1].Rules.Min, fields[1].Rules.Max));
+    }
+
+    [Theory]
+    [InlineData("\"ten\"")]
+    [InlineData("\"-1\"")]
+    [InlineData("\"1e3\"")]
+    public void Read_RefusesLengthsThatAreNotWholeNumbers_EvenAsText(string value) =>
+        AssertProblem(ReadComponents($$"""{ "type": "textfield", "key": "a", "validate": { "maxLength": {{value}} } }"""), "$.components[0].validate.maxLength", "whole number");
+
     [Fact]
     public void Read_RefusesNull() => Assert.Equal("$", Assert.Single(FormSchemaReader.Read(null).Problems).Path);
 
