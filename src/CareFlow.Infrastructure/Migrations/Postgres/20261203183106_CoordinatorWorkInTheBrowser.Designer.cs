@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CareFlow.Infrastructure.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCareFlowDbContext))]
-    [Migration("20261203165617_CaseBarrierStatusAndCost")]
-    partial class CaseBarrierStatusAndCost
+    [Migration("20261203183106_CoordinatorWorkInTheBrowser")]
+    partial class CoordinatorWorkInTheBrowser
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -50,6 +50,11 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("detail");
 
                     b.Property<string>("Method")
                         .IsRequired()
@@ -251,9 +256,19 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
 
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("closed_by");
+
                     b.Property<string>("ClosureReason")
                         .HasColumnType("text")
                         .HasColumnName("closure_reason");
+
+                    b.Property<string>("ClosureSummary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("closure_summary");
 
                     b.Property<string>("CoordinatorId")
                         .IsRequired()
@@ -365,6 +380,14 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("given_name");
 
+                    b.Property<DateTimeOffset?>("MergedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("merged_at");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_into_id");
+
                     b.Property<string>("NormalizedEmail")
                         .HasColumnType("text")
                         .HasColumnName("normalized_email");
@@ -424,6 +447,10 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("coordinator_name");
+
+                    b.Property<Guid?>("CrossCaseloadMatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cross_caseload_match_id");
 
                     b.Property<DateOnly>("DateOfBirth")
                         .HasColumnType("date")
@@ -822,6 +849,11 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("character varying(30)")
                         .HasColumnName("outcome");
 
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recorded_by");
+
                     b.HasKey("Id")
                         .HasName("pk_check_ins");
 
@@ -852,6 +884,10 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
 
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("date")
+                        .HasColumnName("target_date");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("text")
@@ -877,6 +913,11 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("case_id");
 
+                    b.Property<string>("ClientWants")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("client_wants");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -884,6 +925,11 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                     b.Property<DateTimeOffset?>("StableAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("stable_at");
+
+                    b.Property<string>("WrittenBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("written_by");
 
                     b.HasKey("Id")
                         .HasName("pk_stabilization_plans");
@@ -1192,6 +1238,15 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("due_at");
 
+                    b.Property<string>("FormId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("form_id");
+
+                    b.Property<int?>("FormVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("form_version");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -1227,6 +1282,121 @@ namespace CareFlow.Infrastructure.Migrations.Postgres
                         .HasDatabaseName("ix_coordinator_tasks_status_due_at");
 
                     b.ToTable("coordinator_tasks", "careflow");
+                });
+
+            modelBuilder.Entity("CareFlow.Core.Forms.FormSubmission", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("answers_json");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("FormId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("form_id");
+
+                    b.Property<int>("FormVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("form_version");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_form_submissions");
+
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("ix_form_submissions_task_id");
+
+                    b.HasIndex("CaseId", "SubmittedAt")
+                        .HasDatabaseName("ix_form_submissions_case_id_submitted_at");
+
+                    b.HasIndex("FormId", "FormVersion")
+                        .HasDatabaseName("ix_form_submissions_form_id_form_version");
+
+                    b.ToTable("form_submissions", "careflow");
+                });
+
+            modelBuilder.Entity("CareFlow.Core.Forms.FormVersion", b =>
+                {
+                    b.Property<string>("FormId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("form_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsLatest")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_latest");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_published");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("SchemaJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("schema_json");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("FormId", "Version")
+                        .HasName("pk_form_versions");
+
+                    b.HasIndex("FormId", "IsLatest")
+                        .HasDatabaseName("ix_form_versions_form_id_is_latest");
+
+                    b.HasIndex("FormId", "IsPublished")
+                        .HasDatabaseName("ix_form_versions_form_id_is_published");
+
+                    b.ToTable("form_versions", "careflow");
                 });
 
             modelBuilder.Entity("CareFlow.Core.Outbox.OutboxMessage", b =>
