@@ -19,7 +19,6 @@ public sealed class ValidationSummaryTests(AccessibilityAppFixture app)
         { "/clients/new", AccessibilityAppFixture.CoordinatorUser },
         { "/directory", AccessibilityAppFixture.CoordinatorUser },
         { "/directory/import", AccessibilityAppFixture.SupervisorUser },
-        { "/tasks", AccessibilityAppFixture.CoordinatorUser },
         { "/cases/{caseId}/consents", AccessibilityAppFixture.CoordinatorUser },
         { "/cases/{caseId}/referrals/new", AccessibilityAppFixture.CoordinatorUser },
         { "/instances/{instanceId}", AccessibilityAppFixture.CoordinatorUser },
