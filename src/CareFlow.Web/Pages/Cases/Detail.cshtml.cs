@@ -4,8 +4,6 @@ using CareFlow.Core.Care.Advocacy;
 using CareFlow.Core.Care.Barriers;
 using CareFlow.Core.Care.Directory;
 using CareFlow.Core.Care.Screening;
-using CareFlow.Core.Care.Tasks;
-using CareFlow.Web.Endpoints.Care;
 using CareFlow.Web.Security;
 using CareFlow.Workflows.Activities;
 using CareFlow.Workflows.Management;
