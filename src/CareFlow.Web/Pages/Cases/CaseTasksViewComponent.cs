@@ -1,5 +1,6 @@
 using CareFlow.Core.Care;
 using CareFlow.Core.Care.Tasks;
+using CareFlow.Core.Forms;
 using CareFlow.Web.Endpoints.Care;
 using CareFlow.Web.Pages.Shared.Forms;
 using Microsoft.AspNetCore.Mvc;
@@ -23,9 +24,12 @@ public sealed class CaseTasksViewComponent(ICareData data, CompleteTaskHandler c
             .OrderByDescending(t => t.CompletedAt).Take(50), cancellationToken);
         var options = answered.Count == 0 ? null : await completeTask.DynamicOptionsAsync(cancellationToken);
         var answers = new List<CaseTasksView.Answered>();
+        // Tasks of the same form version share its schema: read each version once.
+        var schemas = new Dictionary<(string?, int?), FormSchema?>();
         foreach (var task in answered)
         {
-            var schema = await completeTask.FormOfAsync(task, cancellationToken);
+            if (!schemas.TryGetValue((task.FormId, task.FormVersion), out var schema))
+                schemas[(task.FormId, task.FormVersion)] = schema = await completeTask.FormOfAsync(task, cancellationToken);
             answers.Add(new CaseTasksView.Answered(task, FormAnswerRows.Of(schema, task.ResultJson, options)));
         }
 
